@@ -1,0 +1,71 @@
+package dev.patchbay.auth;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The API's security: stateless, authenticated by API key or login token, with the contract's 401
+ * and 403 bodies. Reads need a company member; writes need a manager or administrator (or a
+ * read-write API key); users and API keys are for administrators; companies for the platform key.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfig {
+
+    static final String UNAUTHENTICATED = "{\"message\":\"Unauthenticated.\"}";
+    static final String FORBIDDEN = "{\"message\":\"This action is unauthorized.\"}";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyRepository apiKeys, UserRepository users, JwtService jwt)
+            throws Exception {
+        String member = role(Caller.MEMBER);
+        String writer = role(Caller.WRITER);
+        String admin = role(Caller.ADMIN);
+        String platform = role(Caller.PLATFORM);
+        http.securityMatcher("/api/**", "/fabric/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new CallerAuthenticationFilter(apiKeys, users, jwt), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> write(response, 401, UNAUTHENTICATED))
+                        .accessDeniedHandler((request, response, e) -> write(response, 403, FORBIDDEN)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/fabric/api/login").permitAll()
+                        .requestMatchers("/api/v1/companies", "/api/v1/companies/**").hasRole(platform)
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**")
+                        .hasRole(admin)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole(member)
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(member)
+                        .requestMatchers("/api/**").hasRole(writer)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static String role(String authority) {
+        return authority.substring("ROLE_".length());
+    }
+
+    private static void write(jakarta.servlet.http.HttpServletResponse response, int status, String body)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getWriter().write(body);
+    }
+}

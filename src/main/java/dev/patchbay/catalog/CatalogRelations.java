@@ -1,0 +1,71 @@
+package dev.patchbay.catalog;
+
+import dev.patchbay.catalog.CatalogViews.AuthenticationImplementationView;
+import dev.patchbay.catalog.CatalogViews.EndpointView;
+import dev.patchbay.catalog.CatalogViews.SystemView;
+import dev.patchbay.query.Relation;
+import dev.patchbay.query.Relations;
+import dev.patchbay.variable.VariableStore;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * The include graph of the installed connector: authentication implementation → type, system,
+ * endpoints → filters, schema, system, entity type, field tags, variables. Other features (the
+ * API's connectors) hang their {@code authenticationImplementation} include on it.
+ */
+@Component
+public class CatalogRelations {
+
+    private final CatalogReads reads;
+    private final VariableStore variables;
+
+    CatalogRelations(CatalogReads reads, VariableStore variables) {
+        this.reads = reads;
+        this.variables = variables;
+    }
+
+    /** A to-one {@code authenticationImplementation} relation keyed by the parent's foreign key. */
+    public <P> Relation authenticationImplementation(Function<P, Long> foreignKey) {
+        return Relation.one("authentication_implementation", foreignKey, reads::authenticationImplementations,
+                this::authenticationImplementationRelations);
+    }
+
+    Relations authenticationImplementationRelations() {
+        return Relations.none()
+                .with("authenticationType", Relation.one("authentication_type",
+                        AuthenticationImplementationView::authenticationTypeId,
+                        (company, ids) -> reads.authenticationTypes(ids), Relations::none))
+                .with("system", system(AuthenticationImplementationView::systemId))
+                .with("endpoints", Relation.many("endpoints", AuthenticationImplementationView::id,
+                        reads::endpointsOfAuthenticationImplementations, this::endpointRelations))
+                .with("variables", Relation.many("variables", AuthenticationImplementationView::id,
+                        (company, ids) -> variables.viewsByOwner(company, VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION, ids),
+                        Relations::none));
+    }
+
+    <P> Relation system(Function<P, Long> foreignKey) {
+        return Relation.one("system", foreignKey, reads::systems, this::systemRelations);
+    }
+
+    Relations systemRelations() {
+        return Relations.none()
+                .with("logo", Relation.one("logo", SystemView::id, reads::logos, Relations::none))
+                .with("systemType", Relation.one("system_type", SystemView::systemTypeId,
+                        (company, ids) -> reads.systemTypes(ids), Relations::none));
+    }
+
+    Relations endpointRelations() {
+        return Relations.none()
+                .with("filters", Relation.many("filters", EndpointView::id, reads::endpointFilters, Relations::none))
+                .with("endpointSchema", Relation.one("endpoint_schema", EndpointView::id, reads::endpointSchemas,
+                        Relations::none))
+                .with("system", system(EndpointView::systemId))
+                .with("entityType", Relation.one("entity_type", EndpointView::entityTypeId,
+                        (company, ids) -> reads.entityTypes(ids), Relations::none))
+                .with("fieldTags", Relation.many("field_tags", EndpointView::id, reads::fieldTags, Relations::none))
+                .with("variables", Relation.many("variables", EndpointView::id,
+                        (company, ids) -> variables.viewsByOwner(company, VariableStore.Owner.ENDPOINT, ids),
+                        Relations::none));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.patchbay.certificate;
+
+import dev.patchbay.auth.UserDirectory;
+import dev.patchbay.query.Grouping;
+import dev.patchbay.query.Grouping.Keyed;
+import dev.patchbay.query.Relation;
+import dev.patchbay.query.Relations;
+import dev.patchbay.web.ApiTimestamps;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What other features need of certificates: existence checks and the {@code certificate} include.
+ * Upload and parsing come with the certificates API.
+ */
+@Component
+public class Certificates {
+
+    private final JdbcClient jdbc;
+    private final UserDirectory users;
+
+    Certificates(JdbcClient jdbc, UserDirectory users) {
+        this.jdbc = jdbc;
+        this.users = users;
+    }
+
+    public boolean exists(long companyId, long id) {
+        return jdbc.sql("SELECT count(*) FROM certificates WHERE company_id = :company AND id = :id")
+                .param("company", companyId)
+                .param("id", id)
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    public <P> Relation relation(Function<P, Long> foreignKey) {
+        return Relation.one("certificate", foreignKey, this::viewsById, () -> Relations.none()
+                .with("user", Relation.one("user", CertificateView::userId, users::viewsById, Relations::none)));
+    }
+
+    Map<Long, List<?>> viewsById(long companyId, Collection<Long> ids) {
+        return Grouping.byKey(jdbc.sql("SELECT id, name, format, subject, expires_at, user_id, created_at, updated_at "
+                        + "FROM certificates WHERE company_id = :company AND id IN (:ids)")
+                .param("company", companyId)
+                .param("ids", ids)
+                .query((rs, n) -> new Keyed<>(rs.getLong("id"), new CertificateView(rs.getLong("id"), rs.getString("name"),
+                        rs.getString("format"), rs.getString("subject"),
+                        ApiTimestamps.format(rs.getObject("expires_at", OffsetDateTime.class)),
+                        rs.getObject("user_id", Long.class),
+                        ApiTimestamps.format(rs.getObject("created_at", OffsetDateTime.class)),
+                        ApiTimestamps.format(rs.getObject("updated_at", OffsetDateTime.class)))))
+                .list());
+    }
+}

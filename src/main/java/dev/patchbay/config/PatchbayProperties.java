@@ -1,0 +1,37 @@
+package dev.patchbay.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every Patchbay setting, under the {@code patchbay.} prefix. Secrets that are not configured are
+ * generated once and kept in files under {@link #dataDir()}, so the embedded default needs no setup.
+ */
+@ConfigurationProperties("patchbay")
+@Validated
+public record PatchbayProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Bootstrap bootstrap,
+        @DefaultValue Secrets secrets,
+        @DefaultValue Auth auth) {
+
+    /**
+     * First-start accounts. Any value left empty is generated and printed once; a script can set
+     * them all to start the service unattended.
+     */
+    public record Bootstrap(
+            @DefaultValue("true") boolean enabled,
+            String adminEmail,
+            String adminPassword,
+            String apiKey,
+            String platformApiKey) {}
+
+    /** {@code masterKey} is a base64 AES-256 key; empty means "use or create data-dir/master.key". */
+    public record Secrets(String masterKey) {}
+
+    /** {@code jwtSecret} signs login tokens; empty means "use or create data-dir/jwt.key". */
+    public record Auth(String jwtSecret, @DefaultValue("24h") Duration tokenTtl) {}
+}

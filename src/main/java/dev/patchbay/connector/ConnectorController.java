@@ -1,0 +1,67 @@
+package dev.patchbay.connector;
+
+import dev.patchbay.query.IncludeTree;
+import dev.patchbay.query.Node;
+import dev.patchbay.query.QueryParams;
+import dev.patchbay.query.QueryParser;
+import dev.patchbay.web.CurrentCompany;
+import dev.patchbay.web.DataEnvelope;
+import dev.patchbay.web.MessageBody;
+import dev.patchbay.web.PageEnvelope;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The contract's {@code /api/v1/connectors}. Writes answer with the connector and its variables. */
+@RestController
+@RequestMapping("/api/v1/connectors")
+class ConnectorController {
+
+    private final ConnectorService service;
+    private final ConnectorQueries queries;
+
+    ConnectorController(ConnectorService service, ConnectorQueries queries) {
+        this.service = service;
+        this.queries = queries;
+    }
+
+    @GetMapping
+    PageEnvelope<Node> list(CurrentCompany company, HttpServletRequest request) {
+        QueryParams query = QueryParser.parse(request.getParameterMap(), ConnectorResource.QUERY);
+        ConnectorQueries.ConnectorPage page = queries.list(company.id(), query);
+        return PageEnvelope.of(page.items(), query.page(), query.perPage(), page.total(),
+                ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+    }
+
+    @GetMapping("/{connector}")
+    DataEnvelope<Node> get(CurrentCompany company, @PathVariable("connector") long id, HttpServletRequest request) {
+        IncludeTree includes = QueryParser.parseIncludes(request.getParameterMap(), ConnectorResource.QUERY);
+        return DataEnvelope.of(queries.get(company.id(), id, includes));
+    }
+
+    @PostMapping
+    DataEnvelope<Node> create(CurrentCompany company, @RequestBody CreateConnectorRequest request) {
+        long id = service.create(company.id(), request);
+        return DataEnvelope.of(queries.get(company.id(), id, IncludeTree.empty().with("variables")));
+    }
+
+    @PutMapping("/{connector}")
+    DataEnvelope<Node> update(CurrentCompany company, @PathVariable("connector") long id,
+            @RequestBody UpdateConnectorRequest request) {
+        service.update(company.id(), id, request);
+        return DataEnvelope.of(queries.get(company.id(), id, IncludeTree.empty().with("variables")));
+    }
+
+    @DeleteMapping("/{connector}")
+    MessageBody delete(CurrentCompany company, @PathVariable("connector") long id) {
+        service.delete(company.id(), id);
+        return new MessageBody("Connector deleted.");
+    }
+}

@@ -1,0 +1,157 @@
+package dev.patchbay.connector;
+
+import dev.patchbay.catalog.CatalogLookup;
+import dev.patchbay.connector.VariableInputs.ChangedVariable;
+import dev.patchbay.connector.VariableInputs.PivotInput;
+import dev.patchbay.secret.SecretMask;
+import dev.patchbay.variable.VariableData;
+import dev.patchbay.variable.VariableStore;
+import dev.patchbay.web.FieldErrors;
+import dev.patchbay.web.Violations;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything wrong with an update, in one 422, and the merged result when nothing is. Absent fields
+ * keep their value; a variable's absent value keeps it, and so does the secret mask sent back; a
+ * locked variable's key and value (and lock) cannot change.
+ */
+@Component
+class UpdateValidator {
+
+    record ValidUpdate(ConnectorSettings settings, List<VariableData> changedVariables) {}
+
+    private final Validator beanValidator;
+    private final SettingsRules settingsRules;
+    private final CatalogLookup catalog;
+    private final VariableStore variables;
+
+    UpdateValidator(Validator beanValidator, SettingsRules settingsRules, CatalogLookup catalog, VariableStore variables) {
+        this.beanValidator = beanValidator;
+        this.settingsRules = settingsRules;
+        this.catalog = catalog;
+        this.variables = variables;
+    }
+
+    ValidUpdate validate(long companyId, ConnectorRow current, UpdateConnectorRequest request) {
+        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(request));
+        if (request.name() != null && request.name().isBlank()) {
+            errors.addAbout("name", "field must not be blank.");
+        }
+        Long poolId = request.connectionPoolId() == null ? current.connectionPoolId() : request.connectionPoolId().orElse(null);
+        Long certificateId = request.certificateId() == null ? current.certificateId() : request.certificateId().orElse(null);
+        settingsRules.check(companyId, request.timezone(), request.dateFormat(), request.rateLimitUnit(),
+                changed(poolId, current.connectionPoolId()), changed(certificateId, current.certificateId()), errors);
+        if (request.authenticationImplementationId() != null
+                && catalog.authenticationImplementation(companyId, request.authenticationImplementationId()).isEmpty()) {
+            errors.add("authentication_implementation_id", "The selected authentication implementation id is invalid.");
+        }
+        List<VariableData> changedVariables = request.variables() == null
+                ? List.of()
+                : mergeVariables(variables.clearValues(companyId, VariableStore.Owner.CONNECTOR, current.id()),
+                        request.variables(), errors);
+        errors.throwIfAny();
+        ConnectorSettings was = current.settings();
+        ConnectorSettings settings = new ConnectorSettings(
+                request.name() != null ? request.name().trim() : was.name(),
+                request.type() != null ? request.type() : was.type(),
+                request.authenticationImplementationId() != null
+                        ? request.authenticationImplementationId()
+                        : was.authenticationImplementationId(),
+                request.timezone() != null ? request.timezone() : was.timezone(),
+                request.dateFormat() != null ? request.dateFormat() : was.dateFormat(),
+                request.rateLimitUnit() != null ? request.rateLimitUnit() : was.rateLimitUnit(),
+                request.rateLimitDuration() != null ? request.rateLimitDuration() : was.rateLimitDuration(),
+                poolId, certificateId, was.sessionId(), was.platformAppKey());
+        return new ValidUpdate(settings, changedVariables);
+    }
+
+    /** Only a newly chosen pool or certificate needs checking; the current one was checked when chosen. */
+    private static Long changed(Long chosen, Long current) {
+        return Objects.equals(chosen, current) ? null : chosen;
+    }
+
+    private static List<VariableData> mergeVariables(List<VariableData> stored, List<ChangedVariable> inputs, FieldErrors errors) {
+        Map<Long, VariableData> storedById = new LinkedHashMap<>();
+        stored.forEach(variable -> storedById.put(variable.id(), variable));
+        Map<Long, VariableData> result = new LinkedHashMap<>(storedById);
+        Map<Long, String> pathById = new HashMap<>();
+        List<VariableData> changed = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ChangedVariable input = inputs.get(i);
+            String path = "variables." + i;
+            if (input == null || input.id() == null) {
+                continue; // reported by Bean Validation
+            }
+            VariableData was = storedById.get(input.id());
+            if (was == null) {
+                errors.add(path + ".id", "The selected " + path + ".id is invalid.");
+                continue;
+            }
+            if (!seen.add(input.id())) {
+                errors.addAbout(path + ".id", "field has a duplicate value.");
+                continue;
+            }
+            VariableData now = apply(was, input, path, errors);
+            result.put(now.id(), now);
+            pathById.put(now.id(), path);
+            changed.add(now);
+        }
+        checkWholeSet(result, pathById, errors);
+        return changed;
+    }
+
+    private static VariableData apply(VariableData was, ChangedVariable input, String path, FieldErrors errors) {
+        PivotInput pivot = input.pivot() != null ? input.pivot() : new PivotInput(null, null, null, null);
+        boolean keepValue = input.value() == null || (was.secret() && SecretMask.meansKeep(input.value()));
+        String value = keepValue ? was.value() : input.value();
+        String key = input.key() != null ? input.key() : was.key();
+        if (was.locked()) {
+            if (!key.equals(was.key())) {
+                errors.add(path + ".key", "The " + path + ".key is locked and cannot be changed.");
+            }
+            if (!Objects.equals(value, was.value())) {
+                errors.add(path + ".value", "The " + path + ".value is locked and cannot be changed.");
+            }
+            if (Boolean.FALSE.equals(input.locked())) {
+                errors.add(path + ".locked", "A locked variable cannot be unlocked.");
+            }
+        }
+        boolean secret = input.secret() != null ? input.secret() : was.secret();
+        if (was.secret() && !secret && keepValue) {
+            // Otherwise the stored secret would be shown in clear from now on.
+            errors.add(path + ".secret", "A secret variable can only be made non-secret together with a new value.");
+        }
+        if (!was.secret() && SecretMask.meansKeep(input.value())) {
+            errors.add(path + ".value", "The " + path + ".value is the secret mask, but this variable has no secret to keep.");
+        }
+        return new VariableData(was.id(), key, value, input.label() != null ? input.label() : was.label(), secret,
+                was.locked() || Boolean.TRUE.equals(input.locked()),
+                pivot.alias() != null ? pivot.alias() : was.alias(),
+                pivot.configurable() != null ? pivot.configurable() : was.configurable(),
+                pivot.required() != null ? pivot.required() : was.required(),
+                pivot.advanced() != null ? pivot.advanced() : was.advanced());
+    }
+
+    private static void checkWholeSet(Map<Long, VariableData> result, Map<Long, String> pathById, FieldErrors errors) {
+        Set<String> keys = new HashSet<>();
+        for (VariableData variable : result.values()) {
+            String path = pathById.get(variable.id());
+            if (!keys.add(variable.key()) && path != null) {
+                errors.addAbout(path + ".key", "field has a duplicate value.");
+            }
+            if (variable.required() && TemplateMerge.isBlank(variable.value()) && path != null) {
+                errors.add(path + ".value", "The " + variable.label() + " value is required.");
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.patchbay.connector;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The variable shapes a connector request carries (the contract's {@code variables.*}). */
+final class VariableInputs {
+
+    private VariableInputs() {}
+
+    record PivotInput(
+            @Size(max = 255, message = "must not be greater than 255 characters.") String alias,
+            Boolean configurable,
+            Boolean required,
+            Boolean advanced) {}
+
+    /** On create: key and label required. */
+    record NewVariable(
+            @NotBlank(message = "field is required.") @Size(max = 255, message = "must not be greater than 255 characters.")
+                    String key,
+            @Size(max = 1024, message = "must not be greater than 1024 characters.") String value,
+            @NotBlank(message = "field is required.") @Size(max = 255, message = "must not be greater than 255 characters.")
+                    String label,
+            Boolean secret,
+            Boolean locked,
+            @Valid PivotInput pivot) {}
+
+    /** On update: the id says which variable; everything else is optional. */
+    record ChangedVariable(
+            @NotNull(message = "field is required.") Long id,
+            @Size(min = 1, max = 255, message = "must be between 1 and 255 characters.") String key,
+            @Size(max = 1024, message = "must not be greater than 1024 characters.") String value,
+            @Size(min = 1, max = 255, message = "must be between 1 and 255 characters.") String label,
+            Boolean secret,
+            Boolean locked,
+            @Valid PivotInput pivot) {}
+}

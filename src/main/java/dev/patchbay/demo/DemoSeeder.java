@@ -1,0 +1,77 @@
+package dev.patchbay.demo;
+
+import dev.patchbay.auth.AccountService;
+import dev.patchbay.catalog.DemoCatalog;
+import dev.patchbay.config.PatchbayProperties;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * First start: a platform administrator key, a demo company with an administrator and an API key,
+ * and a small installed catalog. Generated secrets are printed once, to the console only (never
+ * through the logger); configured ones are not repeated.
+ */
+@Component
+class DemoSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+    static final String DEFAULT_ADMIN_EMAIL = "admin@demo.patchbay.local";
+
+    private final AccountService accounts;
+    private final DemoCatalog catalog;
+    private final PatchbayProperties.Bootstrap bootstrap;
+    private final PrintStream console;
+
+    DemoSeeder(AccountService accounts, DemoCatalog catalog, PatchbayProperties properties) {
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.bootstrap = properties.bootstrap();
+        this.console = System.out;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!bootstrap.enabled() || accounts.platformKeyExists()) {
+            return;
+        }
+        String platformKey = accounts.createPlatformKey(given(bootstrap.platformApiKey()));
+        String email = StringUtils.hasText(bootstrap.adminEmail()) ? bootstrap.adminEmail().trim() : DEFAULT_ADMIN_EMAIL;
+        String password = StringUtils.hasText(bootstrap.adminPassword()) ? bootstrap.adminPassword() : randomPassword();
+        AccountService.CreatedCompany demo = accounts.createCompany("Demo Company", email, password, given(bootstrap.apiKey()));
+        catalog.installInto(demo.id());
+        log.info("First start: created the platform administrator key and the demo company #{}", demo.id());
+        console.println();
+        console.println("==================== Patchbay first start ====================");
+        console.println("Shown once. Store them now; only hashes are kept.");
+        console.println("  Platform administrator API key: " + shown(platformKey, bootstrap.platformApiKey()));
+        console.println("  Demo company administrator:     " + email);
+        console.println("  Password:                       " + shown(password, bootstrap.adminPassword()));
+        console.println("  Demo company API key:           " + shown(demo.apiKey(), bootstrap.apiKey()));
+        console.println("Try: curl -H 'Authorization: <demo company API key>' http://localhost:8080/api/v1/connectors");
+        console.println("==============================================================");
+        console.println();
+    }
+
+    private static String given(String value) {
+        return StringUtils.hasText(value) ? value.trim() : null;
+    }
+
+    private static String shown(String value, String configured) {
+        return StringUtils.hasText(configured) ? "(as configured)" : value;
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[15];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

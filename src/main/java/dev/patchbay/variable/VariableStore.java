@@ -1,0 +1,122 @@
+package dev.patchbay.variable;
+
+import dev.patchbay.query.Grouping;
+import dev.patchbay.secret.SecretCipher;
+import dev.patchbay.secret.SecretMask;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The variables table for its three owners (authentication implementation templates, endpoints and
+ * connectors). Secret values are encrypted on the way in; on the way out they are either masked
+ * (views) or decrypted (only for the write path and, later, the outbound engine).
+ */
+@Component
+public class VariableStore {
+
+    public enum Owner {
+        AUTHENTICATION_IMPLEMENTATION("authentication_implementation_id"),
+        ENDPOINT("endpoint_id"),
+        CONNECTOR("connector_id");
+
+        private final String column;
+
+        Owner(String column) {
+            this.column = column;
+        }
+    }
+
+    private static final String COLUMNS =
+            "id, key, value, label, secret, locked, alias, configurable, required, advanced";
+
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+
+    VariableStore(JdbcClient jdbc, SecretCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** Masked views of the variables of many owners, in one query, grouped by owner id. */
+    public Map<Long, List<?>> viewsByOwner(long companyId, Owner owner, Collection<Long> ownerIds) {
+        List<Grouping.Keyed<VariableView>> rows = jdbc.sql("SELECT " + owner.column + " AS owner_id, " + COLUMNS
+                        + " FROM variables WHERE company_id = :company AND " + owner.column + " IN (:ids) ORDER BY position, id")
+                .param("company", companyId)
+                .param("ids", ownerIds)
+                .query((rs, n) -> new Grouping.Keyed<>(rs.getLong("owner_id"), view(rs)))
+                .list();
+        return Grouping.byKey(rows);
+    }
+
+    /** The variables of one owner in clear, for rules that compare stored and incoming values. */
+    public List<VariableData> clearValues(long companyId, Owner owner, long ownerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM variables WHERE company_id = :company AND " + owner.column
+                        + " = :owner ORDER BY position, id")
+                .param("company", companyId)
+                .param("owner", ownerId)
+                .query((rs, n) -> data(rs))
+                .list();
+    }
+
+    public void insertAll(long companyId, Owner owner, long ownerId, List<VariableData> variables) {
+        int position = 0;
+        for (VariableData variable : variables) {
+            jdbc.sql("INSERT INTO variables (company_id, " + owner.column + ", key, value, label, secret, locked, alias, "
+                            + "configurable, required, advanced, position) VALUES (:company, :owner, :key, :value, :label, "
+                            + ":secret, :locked, :alias, :configurable, :required, :advanced, :position)")
+                    .param("company", companyId)
+                    .param("owner", ownerId)
+                    .params(columns(variable))
+                    .param("position", position++)
+                    .update();
+        }
+    }
+
+    public void updateAll(long companyId, Owner owner, long ownerId, List<VariableData> variables) {
+        for (VariableData variable : variables) {
+            jdbc.sql("UPDATE variables SET key = :key, value = :value, label = :label, secret = :secret, locked = :locked, "
+                            + "alias = :alias, configurable = :configurable, required = :required, advanced = :advanced "
+                            + "WHERE company_id = :company AND " + owner.column + " = :owner AND id = :id")
+                    .param("company", companyId)
+                    .param("owner", ownerId)
+                    .param("id", variable.id())
+                    .params(columns(variable))
+                    .update();
+        }
+    }
+
+    private Map<String, Object> columns(VariableData variable) {
+        java.util.HashMap<String, Object> columns = new java.util.HashMap<>();
+        columns.put("key", variable.key());
+        columns.put("value", variable.secret() && variable.value() != null ? cipher.encrypt(variable.value()) : variable.value());
+        columns.put("label", variable.label());
+        columns.put("secret", variable.secret());
+        columns.put("locked", variable.locked());
+        columns.put("alias", variable.alias());
+        columns.put("configurable", variable.configurable());
+        columns.put("required", variable.required());
+        columns.put("advanced", variable.advanced());
+        return columns;
+    }
+
+    private static VariableView view(ResultSet rs) throws SQLException {
+        boolean secret = rs.getBoolean("secret");
+        String value = rs.getString("value");
+        return new VariableView(rs.getLong("id"), rs.getString("key"), secret ? SecretMask.forOutput(value) : value,
+                rs.getString("label"), secret, rs.getBoolean("locked"), new VariableView.Pivot(rs.getString("alias"),
+                        rs.getBoolean("configurable"), rs.getBoolean("required"), rs.getBoolean("advanced")));
+    }
+
+    private VariableData data(ResultSet rs) throws SQLException {
+        boolean secret = rs.getBoolean("secret");
+        String value = rs.getString("value");
+        return new VariableData(rs.getLong("id"), rs.getString("key"), secret && value != null ? cipher.decrypt(value) : value,
+                rs.getString("label"), secret, rs.getBoolean("locked"), rs.getString("alias"), rs.getBoolean("configurable"),
+                rs.getBoolean("required"), rs.getBoolean("advanced"));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.patchbay.web;
+
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * The one place that turns exceptions into the contract's error bodies. Messages of unexpected
+ * exceptions are never echoed: they may carry SQL, values or secrets.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ValidationFailedException.class)
+    ResponseEntity<ValidationErrorBody> validationFailed(ValidationFailedException e) {
+        return ResponseEntity.unprocessableContent().body(e.errors().toBody());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<MessageBody> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new MessageBody(e.getMessage()));
+    }
+
+    @ExceptionHandler(BadQueryException.class)
+    ResponseEntity<MessageBody> badQuery(BadQueryException e) {
+        return ResponseEntity.badRequest().body(new MessageBody(e.getMessage()));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<MessageBody> tooLarge(PayloadTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new MessageBody(e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<MessageBody> unexpected(Exception e) {
+        // The class name only: the message of an arbitrary exception may contain data.
+        log.error("Unexpected {} while handling a request", e.getClass().getName(), e);
+        return ResponseEntity.internalServerError().body(new MessageBody("Server Error"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldErrors errors = new FieldErrors();
+        ex.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
+                .forEach(error -> errors.addAbout(BeanPaths.toApiPath(error.getField()), error.getDefaultMessage()));
+        return ResponseEntity.unprocessableContent().body(errors.toBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof PayloadTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new MessageBody(tooLarge.getMessage()));
+        }
+        if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
+                    .collect(Collectors.joining("."));
+            return ResponseEntity.unprocessableContent()
+                    .body(new FieldErrors().addAbout(field, "field has the wrong type.").toBody());
+        }
+        return ResponseEntity.badRequest().body(new MessageBody("The request body is not valid JSON."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        String message = statusCode.value() == 404 ? "Not Found." : HttpStatus.valueOf(statusCode.value()).getReasonPhrase() + ".";
+        return ResponseEntity.status(statusCode).headers(headers).body(new MessageBody(message));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.patchbay.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects validation failures as dotted field paths ({@code variables.0.key}) to messages, in the
+ * order found, so one 422 reports every failing field at once.
+ */
+public final class FieldErrors {
+
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    public FieldErrors add(String field, String message) {
+        List<String> messages = errors.computeIfAbsent(field, f -> new ArrayList<>());
+        if (!messages.contains(message)) {
+            messages.add(message);
+        }
+        return this;
+    }
+
+    /** Adds Laravel's phrasing: "The rate limit unit field is required." for {@code rate_limit_unit}. */
+    public FieldErrors addAbout(String field, String predicate) {
+        return add(field, "The " + attributeName(field) + " " + predicate);
+    }
+
+    public boolean has(String field) {
+        return errors.containsKey(field);
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    public void throwIfAny() {
+        if (!isEmpty()) {
+            throw new ValidationFailedException(this);
+        }
+    }
+
+    public ValidationErrorBody toBody() {
+        int total = errors.values().stream().mapToInt(List::size).sum();
+        String first = errors.values().iterator().next().get(0);
+        int more = total - 1;
+        String message = more == 0 ? first : first + " (and " + more + " more error" + (more == 1 ? "" : "s") + ")";
+        return new ValidationErrorBody(message, Map.copyOf(errors).isEmpty() ? Map.of() : new LinkedHashMap<>(errors));
+    }
+
+    /** {@code rate_limit_unit} reads as "rate limit unit"; nested paths keep their dots as Laravel does. */
+    static String attributeName(String field) {
+        return field.contains(".") ? field : field.replace('_', ' ');
+    }
+}

@@ -53,6 +53,18 @@ class ApiSecurityConfig {
         return http.build();
     }
 
+    /** Everything outside the API: health and error pages are public; the dashboard adds its own rules. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();

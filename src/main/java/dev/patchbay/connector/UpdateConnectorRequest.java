@@ -1,28 +1,97 @@
 package dev.patchbay.connector;
 
+import dev.patchbay.connector.VariableInputs.ChangedVariable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import dev.patchbay.connector.VariableInputs.ChangedVariable;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The contract's "Update Connector" body: every field optional except {@code variables}, whose
- * items each name their {@code id}. An absent field keeps its value. {@code connection_pool_id}
- * and {@code certificate_id} are Optional so that absent (null: keep) differs from an explicit JSON
- * null (empty: detach).
+ * items each name their {@code id}. An absent field keeps its value.
+ *
+ * <p>A class rather than a record, unlike the other bodies: {@code connection_pool_id} and
+ * {@code certificate_id} must tell "absent" (keep) from an explicit {@code null} (detach), and Jackson
+ * calls a setter only for a field that is present.
  */
-record UpdateConnectorRequest(
-        @Size(min = 1, max = 255, message = "must be between 1 and 255 characters.") String name,
-        Long authenticationImplementationId,
-        @Size(min = 1, max = 50, message = "must be between 1 and 50 characters.") String type,
-        String timezone,
-        @Size(min = 1, max = 100, message = "must be between 1 and 100 characters.") String dateFormat,
-        String rateLimitUnit,
-        @Min(value = 1, message = "field must be at least 1.") Integer rateLimitDuration,
-        Optional<Long> connectionPoolId,
-        @NotNull(message = "field is required.")
-                List<@NotNull(message = "field must be an object.") @Valid ChangedVariable> variables,
-        Optional<Long> certificateId) {}
+final class UpdateConnectorRequest {
+
+    @Size(min = 1, max = 255, message = "must be between 1 and 255 characters.")
+    private String name;
+
+    private Long authenticationImplementationId;
+
+    @Size(min = 1, max = 50, message = "must be between 1 and 50 characters.")
+    private String type;
+
+    private String timezone;
+
+    @Size(min = 1, max = 100, message = "must be between 1 and 100 characters.")
+    private String dateFormat;
+
+    private String rateLimitUnit;
+
+    @Min(value = 1, message = "field must be at least 1.")
+    private Integer rateLimitDuration;
+
+    private Long connectionPoolId;
+    private boolean connectionPoolIdSent;
+
+    private Long certificateId;
+    private boolean certificateIdSent;
+
+    @NotNull(message = "field is required.")
+    private List<@NotNull(message = "field must be an object.") @Valid ChangedVariable> variables;
+
+    public String getName() {
+        return name;
+    }
+
+    public Long getAuthenticationImplementationId() {
+        return authenticationImplementationId;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public String getTimezone() {
+        return timezone;
+    }
+
+    public String getDateFormat() {
+        return dateFormat;
+    }
+
+    public String getRateLimitUnit() {
+        return rateLimitUnit;
+    }
+
+    public Integer getRateLimitDuration() {
+        return rateLimitDuration;
+    }
+
+    public List<ChangedVariable> getVariables() {
+        return variables;
+    }
+
+    public void setConnectionPoolId(Long connectionPoolId) {
+        this.connectionPoolId = connectionPoolId;
+        this.connectionPoolIdSent = true;
+    }
+
+    public void setCertificateId(Long certificateId) {
+        this.certificateId = certificateId;
+        this.certificateIdSent = true;
+    }
+
+    /** The pool to use after the update: the sent one (null detaches) or, when absent, the current one. */
+    Long connectionPoolIdOr(Long current) {
+        return connectionPoolIdSent ? connectionPoolId : current;
+    }
+
+    Long certificateIdOr(Long current) {
+        return certificateIdSent ? certificateId : current;
+    }
+}

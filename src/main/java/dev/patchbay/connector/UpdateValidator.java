@@ -43,33 +43,33 @@ class UpdateValidator {
 
     ValidUpdate validate(long companyId, ConnectorRow current, UpdateConnectorRequest request) {
         FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(request));
-        if (request.name() != null && request.name().isBlank()) {
+        if (request.getName() != null && request.getName().isBlank()) {
             errors.addAbout("name", "field must not be blank.");
         }
-        Long poolId = request.connectionPoolId() == null ? current.connectionPoolId() : request.connectionPoolId().orElse(null);
-        Long certificateId = request.certificateId() == null ? current.certificateId() : request.certificateId().orElse(null);
-        settingsRules.check(companyId, request.timezone(), request.dateFormat(), request.rateLimitUnit(),
+        Long poolId = request.connectionPoolIdOr(current.connectionPoolId());
+        Long certificateId = request.certificateIdOr(current.certificateId());
+        settingsRules.check(companyId, request.getTimezone(), request.getDateFormat(), request.getRateLimitUnit(),
                 changed(poolId, current.connectionPoolId()), changed(certificateId, current.certificateId()), errors);
-        if (request.authenticationImplementationId() != null
-                && catalog.authenticationImplementation(companyId, request.authenticationImplementationId()).isEmpty()) {
+        if (request.getAuthenticationImplementationId() != null
+                && catalog.authenticationImplementation(companyId, request.getAuthenticationImplementationId()).isEmpty()) {
             errors.add("authentication_implementation_id", "The selected authentication implementation id is invalid.");
         }
-        List<VariableData> changedVariables = request.variables() == null
+        List<VariableData> changedVariables = request.getVariables() == null
                 ? List.of()
                 : mergeVariables(variables.clearValues(companyId, VariableStore.Owner.CONNECTOR, current.id()),
-                        request.variables(), errors);
+                        request.getVariables(), errors);
         errors.throwIfAny();
         ConnectorSettings was = current.settings();
         ConnectorSettings settings = new ConnectorSettings(
-                request.name() != null ? request.name().trim() : was.name(),
-                request.type() != null ? request.type() : was.type(),
-                request.authenticationImplementationId() != null
-                        ? request.authenticationImplementationId()
+                request.getName() != null ? request.getName().trim() : was.name(),
+                request.getType() != null ? request.getType() : was.type(),
+                request.getAuthenticationImplementationId() != null
+                        ? request.getAuthenticationImplementationId()
                         : was.authenticationImplementationId(),
-                request.timezone() != null ? request.timezone() : was.timezone(),
-                request.dateFormat() != null ? request.dateFormat() : was.dateFormat(),
-                request.rateLimitUnit() != null ? request.rateLimitUnit() : was.rateLimitUnit(),
-                request.rateLimitDuration() != null ? request.rateLimitDuration() : was.rateLimitDuration(),
+                request.getTimezone() != null ? request.getTimezone() : was.timezone(),
+                request.getDateFormat() != null ? request.getDateFormat() : was.dateFormat(),
+                request.getRateLimitUnit() != null ? request.getRateLimitUnit() : was.rateLimitUnit(),
+                request.getRateLimitDuration() != null ? request.getRateLimitDuration() : was.rateLimitDuration(),
                 poolId, certificateId, was.sessionId(), was.platformAppKey());
         return new ValidUpdate(settings, changedVariables);
     }

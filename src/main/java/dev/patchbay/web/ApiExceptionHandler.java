@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,8 +13,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
@@ -77,6 +80,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .body(new FieldErrors().addAbout(field, "field has the wrong type.").toBody());
         }
         return ResponseEntity.badRequest().body(new MessageBody("The request body is not valid JSON."));
+    }
+
+    /** A path id that is not a number names no record: 404, as for an id that does not exist. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MethodArgumentTypeMismatchException mismatch
+                && mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(new MessageBody("No query results for " + mismatch.getName() + " " + mismatch.getValue() + "."));
+        }
+        return ResponseEntity.badRequest().body(new MessageBody("A parameter has the wrong type."));
     }
 
     @Override

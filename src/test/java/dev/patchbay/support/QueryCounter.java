@@ -1,0 +1,79 @@
+package dev.patchbay.support;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts the SQL statements the app executes, by wrapping the DataSource: every execute* call on
+ * any statement of any connection counts once. Tests read it around one HTTP request.
+ */
+public final class QueryCounter implements BeanPostProcessor {
+
+    private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
+            "executeBatch", "executeLargeBatch");
+
+    private final AtomicLong executed = new AtomicLong();
+
+    public long count() {
+        return executed.get();
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
+            return proxy(DataSource.class, dataSource, (target, method, args) -> {
+                Object result = invoke(target, method, args);
+                return result instanceof Connection connection ? proxy(Connection.class, connection, this::onConnection) : result;
+            });
+        }
+        return bean;
+    }
+
+    private Object onConnection(Object target, Method method, Object[] args) throws Throwable {
+        Object result = invoke(target, method, args);
+        if (result instanceof Statement statement) {
+            Class<? extends Statement> type = statement instanceof java.sql.CallableStatement
+                    ? java.sql.CallableStatement.class
+                    : statement instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class : Statement.class;
+            return proxy(type, statement, (t, m, a) -> {
+                if (EXECUTE.contains(m.getName())) {
+                    executed.incrementAndGet();
+                }
+                return invoke(t, m, a);
+            });
+        }
+        return result;
+    }
+
+    private interface Handler {
+        Object handle(Object target, Method method, Object[] args) throws Throwable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, Object target, Handler handler) {
+        InvocationHandler invocation = (proxy, method, args) -> {
+            if (method.getName().equals("unwrap") && args != null && args[0] instanceof Class<?> wanted
+                    && wanted.isInstance(target)) {
+                return target;
+            }
+            return handler.handle(target, method, args);
+        };
+        return (T) Proxy.newProxyInstance(QueryCounter.class.getClassLoader(), new Class<?>[] {type}, invocation);
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -38,9 +38,15 @@ class ArchitectureTests {
                     "dev.patchbay.auth..", "dev.patchbay.flow..", "dev.patchbay.pool..", "dev.patchbay.certificate..",
                     "dev.patchbay.demo..");
 
-    // Nothing reaches into the API's connectors from the outside; it is the top of the graph.
+    // The API's connectors are the top of the graph; only the first-start demo uses them, through their facade.
     @ArchTest
     static final ArchRule nothingDependsOnConnectorInternals = noClasses()
-            .that().resideOutsideOfPackage("dev.patchbay.connector..")
+            .that().resideOutsideOfPackages("dev.patchbay.connector..", "dev.patchbay.demo..")
             .should().dependOnClassesThat().resideInAPackage("dev.patchbay.connector..");
+
+    @ArchTest
+    static final ArchRule demoUsesOnlyTheConnectorFacade = noClasses().that().resideInAPackage("dev.patchbay.demo..")
+            .should().dependOnClassesThat().resideInAPackage("dev.patchbay.connector..")
+            .andShould().dependOnClassesThat().doNotHaveSimpleName("Connectors")
+            .allowEmptyShould(true);
 }

@@ -44,6 +44,9 @@ class ApiSecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/fabric/api/login").permitAll()
                         .requestMatchers("/api/v1/companies", "/api/v1/companies/**").hasRole(platform)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/system-templates").hasRole(platform)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/system-templates", "/api/v1/system-templates/**")
+                        .hasAnyRole(member, platform)
                         .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**")
                         .hasRole(admin)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(member)

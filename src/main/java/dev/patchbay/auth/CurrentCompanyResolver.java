@@ -1,6 +1,7 @@
 package dev.patchbay.auth;
 
 import dev.patchbay.web.CurrentCompany;
+import dev.patchbay.web.MaybeCompany;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -24,14 +25,18 @@ class CurrentCompanyResolver implements HandlerMethodArgumentResolver, WebMvcCon
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == CurrentCompany.class;
+        return parameter.getParameterType() == CurrentCompany.class || parameter.getParameterType() == MaybeCompany.class;
     }
 
     @Override
     public Object resolveArgument(
             MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request, WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Caller caller && caller.companyId() != null) {
+        Caller caller = authentication != null && authentication.getPrincipal() instanceof Caller c ? c : null;
+        if (parameter.getParameterType() == MaybeCompany.class) {
+            return new MaybeCompany(caller == null ? null : caller.companyId());
+        }
+        if (caller != null && caller.companyId() != null) {
             return new CurrentCompany(caller.companyId(), caller.userId());
         }
         throw new AccessDeniedException("No company for this caller");

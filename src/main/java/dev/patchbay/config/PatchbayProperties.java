@@ -16,7 +16,9 @@ public record PatchbayProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Bootstrap bootstrap,
         @DefaultValue Secrets secrets,
-        @DefaultValue Auth auth) {
+        @DefaultValue Auth auth,
+        @DefaultValue Definitions definitions,
+        @DefaultValue Sandbox sandbox) {
 
     /**
      * First-start accounts. Any value left empty is generated and printed once; a script can set
@@ -31,6 +33,15 @@ public record PatchbayProperties(
 
     /** {@code masterKey} is a base64 AES-256 key; empty means "use or create data-dir/master.key". */
     public record Secrets(String masterKey) {}
+
+    /**
+     * Connector definitions: the bundled ones are always loaded; {@code dir} adds a folder of your
+     * own {@code *.json} files, loaded at start after them.
+     */
+    public record Definitions(Path dir) {}
+
+    /** The built-in sandbox upstream under /sandbox: the API key it accepts. */
+    public record Sandbox(@DefaultValue("sandbox-demo-key") String apiKey) {}
 
     /** {@code jwtSecret} signs login tokens; empty means "use or create data-dir/jwt.key". */
     public record Auth(String jwtSecret, @DefaultValue("24h") Duration tokenTtl) {}

@@ -1,7 +1,9 @@
 package dev.patchbay.demo;
 
 import dev.patchbay.auth.AccountService;
-import dev.patchbay.catalog.DemoCatalog;
+import dev.patchbay.catalog.CatalogLookup;
+import dev.patchbay.catalog.Installer;
+import dev.patchbay.connector.Connectors;
 import dev.patchbay.config.PatchbayProperties;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -10,29 +12,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
  * First start: a platform administrator key, a demo company with an administrator and an API key,
- * and a small installed catalog. Generated secrets are printed once, to the console only (never
+ * the sandbox, Shopify and generic REST API connectors installed from the marketplace, and one
+ * instance of the sandbox that works offline. Generated secrets are printed once, to the console only (never
  * through the logger); configured ones are not repeated.
  */
 @Component
+@Order(10)
 class DemoSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
     static final String DEFAULT_ADMIN_EMAIL = "admin@demo.patchbay.local";
 
+    /** The shipped definitions the demo company gets installed. */
+    static final java.util.List<String> DEMO_CONNECTORS = java.util.List.of("sandbox", "shopify", "rest_api");
+
     private final AccountService accounts;
-    private final DemoCatalog catalog;
+    private final Installer installer;
+    private final CatalogLookup catalog;
+    private final Connectors connectors;
+    private final PatchbayProperties properties;
+    private final Environment environment;
     private final PatchbayProperties.Bootstrap bootstrap;
     private final PrintStream console;
 
-    DemoSeeder(AccountService accounts, DemoCatalog catalog, PatchbayProperties properties) {
+    DemoSeeder(AccountService accounts, Installer installer, CatalogLookup catalog, Connectors connectors,
+            PatchbayProperties properties, Environment environment) {
         this.accounts = accounts;
+        this.installer = installer;
         this.catalog = catalog;
+        this.connectors = connectors;
+        this.properties = properties;
+        this.environment = environment;
         this.bootstrap = properties.bootstrap();
         this.console = System.out;
     }
@@ -47,7 +65,15 @@ class DemoSeeder implements ApplicationRunner {
         String email = StringUtils.hasText(bootstrap.adminEmail()) ? bootstrap.adminEmail().trim() : DEFAULT_ADMIN_EMAIL;
         String password = StringUtils.hasText(bootstrap.adminPassword()) ? bootstrap.adminPassword() : randomPassword();
         AccountService.CreatedCompany demo = accounts.createCompany("Demo Company", email, password, given(bootstrap.apiKey()));
-        catalog.installInto(demo.id());
+        long sandboxSystem = 0;
+        for (String key : DEMO_CONNECTORS) {
+            long systemId = installer.installLatest(demo.id(), key).systemId();
+            sandboxSystem = "sandbox".equals(key) ? systemId : sandboxSystem;
+        }
+        long sandboxAuthentication = catalog.authenticationImplementationsOf(demo.id(), sandboxSystem).get(0).id();
+        String sandboxUrl = "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/sandbox";
+        connectors.create(demo.id(), "Sandbox (demo)", sandboxAuthentication, "Europe/London", "Y-m-d\\TH:i:sP", "minute", 60,
+                java.util.Map.of("api_key", properties.sandbox().apiKey(), "base_url", sandboxUrl));
         log.info("First start: created the platform administrator key and the demo company #{}", demo.id());
         console.println();
         console.println("==================== Patchbay first start ====================");

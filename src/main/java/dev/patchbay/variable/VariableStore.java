@@ -64,7 +64,12 @@ public class VariableStore {
     }
 
     public void insertAll(long companyId, Owner owner, long ownerId, List<VariableData> variables) {
-        int position = 0;
+        insertAll(companyId, owner, ownerId, variables, 0);
+    }
+
+    /** Inserts after the owner's existing variables, numbering positions from {@code firstPosition}. */
+    public void insertAll(long companyId, Owner owner, long ownerId, List<VariableData> variables, int firstPosition) {
+        int position = firstPosition;
         for (VariableData variable : variables) {
             jdbc.sql("INSERT INTO variables (company_id, " + owner.column + ", key, value, label, secret, locked, alias, "
                             + "configurable, required, advanced, position) VALUES (:company, :owner, :key, :value, :label, "

@@ -26,12 +26,23 @@ public final class FieldErrors {
         return add(field, "The " + attributeName(field) + " " + predicate);
     }
 
+    /** The same errors under other field names, with the names in the messages changed alike. */
+    public FieldErrors renamed(java.util.function.UnaryOperator<String> rename) {
+        FieldErrors copy = new FieldErrors();
+        errors.forEach((field, messages) -> messages.forEach(message -> copy.add(rename.apply(field), rename.apply(message))));
+        return copy;
+    }
+
     public boolean has(String field) {
         return errors.containsKey(field);
     }
 
     public boolean isEmpty() {
         return errors.isEmpty();
+    }
+
+    public ValidationFailedException toException() {
+        return new ValidationFailedException(this);
     }
 
     public void throwIfAny() {

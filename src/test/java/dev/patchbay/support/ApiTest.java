@@ -1,5 +1,6 @@
 package dev.patchbay.support;
 
+import dev.patchbay.catalog.DemoCatalog;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
             "patchbay.bootstrap.api-key=" + ApiTest.DEMO_API_KEY,
             "patchbay.bootstrap.platform-api-key=" + ApiTest.PLATFORM_API_KEY
         })
-@Import({TestSupportConfig.class, TestData.class})
+@Import({TestSupportConfig.class, TestData.class, DemoCatalog.class})
 public abstract class ApiTest {
 
     public static final String DEMO_ADMIN_EMAIL = "admin@demo.test";

@@ -7,15 +7,15 @@ import dev.patchbay.catalog.CatalogWriter.NewSystem;
 import dev.patchbay.variable.VariableData;
 import dev.patchbay.variable.VariableStore;
 import java.util.List;
-import org.springframework.stereotype.Service;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A small catalog installed into the demo company so that connectors have something to point at:
- * the built-in sandbox, Shopify (access token) and a generic REST API (basic auth, no auth). The
- * definition files and the marketplace replace this with the real catalog.
+ * The tests' fixed catalog, installed into every test company: a sandbox, Shopify (access token)
+ * and a generic REST API (basic auth, no auth), written directly so that tests do not change when a
+ * shipped definition file does. (The demo company itself installs the shipped definitions.)
  */
-@Service
+@TestComponent
 public class DemoCatalog {
 
     /** Ids of what was installed, for the demo seeder and for tests. */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -77,6 +78,37 @@ final class ConnectorQueryFixtures {
 
     static List<String> names(Response response) {
         return StreamSupport.stream(response.at("/data").spliterator(), false).map(c -> c.get("name").asString()).toList();
+    }
+
+    /**
+     * Inserts {@code count} connectors of one authentication implementation straight into the tables,
+     * each with the variables a Shopify connector gets through the API (shop, a secret access_token
+     * stored as ciphertext, api_version), named {@code prefix 001}, {@code prefix 002}...; returns their ids in order.
+     */
+    static List<Long> insertRows(JdbcClient jdbc, Tenant tenant, long authenticationImplementationId, String prefix, int count,
+            Long certificateId) {
+        List<Long> ids = jdbc.sql("INSERT INTO connectors (company_id, name, authentication_implementation_id, timezone, "
+                        + "date_format, rate_limit_duration, rate_limit_unit, certificate_id) "
+                        + "SELECT :company, :prefix || ' ' || lpad(n::text, 3, '0'), :auth, 'Europe/London', 'Y-m-d H:i:s', 40, "
+                        + "'minute', :certificate FROM generate_series(1, :count) AS n ORDER BY n RETURNING id")
+                .param("company", tenant.id())
+                .param("prefix", prefix)
+                .param("auth", authenticationImplementationId)
+                .param("certificate", certificateId, java.sql.Types.BIGINT)
+                .param("count", count)
+                .query(Long.class)
+                .list();
+        jdbc.sql("INSERT INTO variables (company_id, connector_id, key, value, label, secret, locked, configurable, required, "
+                        + "position) SELECT :company, c.id, v.key, v.value, v.label, v.secret, v.locked, NOT v.locked, v.required, "
+                        + "v.position FROM connectors c CROSS JOIN (VALUES "
+                        + "('shop', 'acme', 'Shop', false, false, true, 0), "
+                        + "('access_token', 'v1:test:c2VjcmV0', 'Token', true, false, true, 1), "
+                        + "('api_version', '2024-10', 'API version', false, true, false, 2)) "
+                        + "AS v(key, value, label, secret, locked, required, position) WHERE c.id IN (:ids)")
+                .param("company", tenant.id())
+                .param("ids", ids)
+                .update();
+        return ids.stream().sorted().toList();
     }
 
     static List<JsonNode> items(JsonNode array) {

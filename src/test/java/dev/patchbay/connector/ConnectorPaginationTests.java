@@ -104,6 +104,43 @@ class ConnectorPaginationTests extends ApiTest {
     }
 
     @Test
+    void shouldAnswerTheLargestAllowedPageAsAnEmptyPageBeyondTheLast() {
+        Tenant tenant = data.company();
+        fiveConnectors(tenant);
+
+        for (String perPage : List.of("1", "15", "100")) {
+            Response response = page(tenant, "per_page=" + perPage + "&page=2147483647");
+            assertThat(response.at("/data")).as(perPage).isEmpty();
+            assertThat(response.at("/meta/current_page").asInt()).isEqualTo(Integer.MAX_VALUE);
+            assertThat(response.at("/meta/total").asLong()).isEqualTo(5);
+            assertThat(response.at("/links/next").isNull()).isTrue();
+        }
+        // (67108865 - 1) * 64 is 2^32: an offset computed in an int would wrap to 0 and show the first page again.
+        assertThat(page(tenant, "per_page=64&page=67108865").at("/data")).isEmpty();
+    }
+
+    @Test
+    void shouldKeepEncodedFilterValuesInLinksSoThatFollowingThemFiltersTheSame() {
+        Tenant tenant = data.company();
+        for (int i = 0; i < 3; i++) {
+            data.shopifyConnector(tenant, "Team " + i, Map.of("session_id", "team a&b/ü+1"));
+        }
+        data.shopifyConnector(tenant, "Other", Map.of("session_id", "team a"));
+        String query = "filter%5BforSession%5D=team%20a%26b%2F%C3%BC%2B1,unused&per_page=1";
+
+        Response first = api.get(CONNECTORS + "?" + query, tenant.apiKey());
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.at("/meta/total").asLong()).isEqualTo(3);
+        assertThat(params(first.at("/links/next").asString()))
+                .isEqualTo(Map.of("filter[forSession]", "team a&b/ü+1,unused", "per_page", "1", "page", "2"));
+
+        Response next = api.get(pathOf(first.at("/links/next").asString()), tenant.apiKey());
+        assertThat(next.status()).as(next.toString()).isEqualTo(200);
+        assertThat(next.at("/meta/total").asLong()).as("the followed link filters the same").isEqualTo(3);
+        assertThat(next.at("/meta/current_page").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void shouldAnswerOneEmptyPageWhenThereAreNoConnectors() {
         Tenant tenant = data.company();
 

@@ -13,8 +13,9 @@ public record QueryParams(
     public static final int DEFAULT_PER_PAGE = 15;
     public static final int MAX_PER_PAGE = 100;
 
-    public int offset() {
-        return (page - 1) * perPage;
+    /** A long: a page near Integer.MAX_VALUE times per_page does not fit in an int. */
+    public long offset() {
+        return (long) (page - 1) * perPage;
     }
 
     /** The filter conditions joined for a WHERE clause, each prefixed by AND; empty when none. */

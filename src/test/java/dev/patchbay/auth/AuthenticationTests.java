@@ -17,11 +17,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -323,6 +329,39 @@ class AuthenticationTests extends ApiTest {
         assertThat(invalid.at("/errors").propertyNames()).contains("email", "password", "role");
         assertThat(taken.status()).as(taken.toString()).isEqualTo(422);
         assertThat(taken.at("/errors/email/0").asString()).contains("taken");
+    }
+
+    @Test
+    void shouldCreateOnlyOneUserWhenSameEmailIsSubmittedConcurrently() throws Exception {
+        Tenant tenant = data.company();
+        String admin = adminBearer(tenant);
+        String email = "race-" + UUID.randomUUID() + "@example.test";
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/users", admin,
+                            Map.of("name", "Racer", "email", email, "password", TestData.PASSWORD, "role", "standard"));
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(responses).filteredOn(r -> r.status() == 201).as(responses.toString()).hasSize(1);
+            assertThat(responses).filteredOn(r -> r.status() != 201).as(responses.toString())
+                    .allSatisfy(r -> {
+                        assertThat(r.status()).isEqualTo(422);
+                        assertThat(r.at("/errors/email/0").asString()).contains("already been taken");
+                    });
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---- the platform key

@@ -7,9 +7,16 @@ import dev.patchbay.support.ApiTest;
 import dev.patchbay.support.Response;
 import dev.patchbay.support.TestData;
 import dev.patchbay.support.TestData.Tenant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class CompanyApiTests extends ApiTest {
@@ -127,6 +134,41 @@ class CompanyApiTests extends ApiTest {
         assertThat(data.jdbc().sql("SELECT count(*) FROM companies WHERE name = :n").param("n", name).query(Long.class).single())
                 .as("no company left behind").isZero();
         assertThat(data.login(existing.adminEmail(), existing.adminPassword())).as("the existing admin is untouched").isNotBlank();
+    }
+
+    /** Concurrent requests for one e-mail: one company, the others a 422 (never a 500 from the unique index). */
+    @Test
+    void shouldCreateOnlyOneCompanyWhenSameEmailIsSubmittedConcurrently() throws Exception {
+        String email = uniqueEmail();
+        int callers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < callers; i++) {
+                String name = "Race " + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/companies", PLATFORM_API_KEY, companyBody(name, email, TestData.PASSWORD));
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(responses).filteredOn(r -> r.status() == 201).as(responses.toString()).hasSize(1);
+            assertThat(responses).filteredOn(r -> r.status() != 201).as(responses.toString())
+                    .allSatisfy(r -> {
+                        assertThat(r.status()).isEqualTo(422);
+                        assertThat(r.at("/errors/admin.email/0").asString()).contains("already been taken");
+                    });
+            assertThat(data.jdbc().sql("SELECT count(*) FROM users WHERE lower(email) = lower(:e)").param("e", email)
+                    .query(Long.class).single()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

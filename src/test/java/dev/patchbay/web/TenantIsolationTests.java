@@ -163,6 +163,44 @@ class TenantIsolationTests extends ApiTest {
     }
 
     @Test
+    void shouldReturn422WhenUpdatingOwnConnectorWithAnotherCompanysVariableOrAuthentication() {
+        Tenant a = data.company();
+        Tenant b = data.company();
+        long aConnector = data.shopifyConnector(a, "A's shop");
+        long bConnector = data.shopifyConnector(b, "B's shop");
+        JsonNode aBefore = api.get("/api/v1/connectors/" + aConnector + "?include=variables", a.apiKey()).at("/data");
+        long aVariable = aBefore.at("/variables/0/id").asLong();
+
+        Response foreignVariable = api.put("/api/v1/connectors/" + bConnector, b.apiKey(),
+                Map.of("variables", List.of(Map.of("id", aVariable, "value", "evil-shop", "label", "Evil"))));
+        Response foreignAuth = api.put("/api/v1/connectors/" + bConnector, b.apiKey(),
+                Map.of("authentication_implementation_id", a.catalog().shopifyTokenAuthId(), "variables", List.of()));
+
+        assertThat(foreignVariable.status()).as(foreignVariable.toString()).isEqualTo(422);
+        assertThat(foreignVariable.at("/errors").has("variables.0.id")).isTrue();
+        assertThat(foreignAuth.status()).as(foreignAuth.toString()).isEqualTo(422);
+        assertThat(foreignAuth.at("/errors").has("authentication_implementation_id")).isTrue();
+        assertThat(api.get("/api/v1/connectors/" + aConnector + "?include=variables", a.apiKey()).at("/data")).isEqualTo(aBefore);
+        assertThat(api.get("/api/v1/connectors/" + bConnector, b.apiKey()).at("/data/authentication_implementation_id").asLong())
+                .isEqualTo(b.catalog().shopifyTokenAuthId());
+    }
+
+    @Test
+    void shouldReturn422WhenUpdatingConnectorWithVariableOfAnotherConnectorOfTheSameCompany() {
+        Tenant b = data.company();
+        long first = data.shopifyConnector(b, "First");
+        long second = data.shopifyConnector(b, "Second");
+        JsonNode firstBefore = api.get("/api/v1/connectors/" + first + "?include=variables", b.apiKey()).at("/data");
+
+        Response response = api.put("/api/v1/connectors/" + second, b.apiKey(),
+                Map.of("variables", List.of(Map.of("id", firstBefore.at("/variables/0/id").asLong(), "value", "crossed"))));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        assertThat(response.at("/errors").has("variables.0.id")).isTrue();
+        assertThat(api.get("/api/v1/connectors/" + first + "?include=variables", b.apiKey()).at("/data")).isEqualTo(firstBefore);
+    }
+
+    @Test
     void shouldAcceptOwnPoolAndCertificateOnCreate() {
         Tenant b = data.company();
         long pool = data.pool(b, "Own pool");

@@ -105,6 +105,13 @@ class AuthenticationTests extends ApiTest {
     }
 
     @Test
+    void shouldReturn401WhenValidTokenNamesUserThatDoesNotExist() {
+        long missing = data.jdbc().sql("SELECT coalesce(max(id), 0) + 1000000 FROM users").query(Long.class).single();
+
+        assertUnauthenticated(api.get("/api/v1/connectors", Api.bearer(jwt.issue(missing, Instant.now()))));
+    }
+
+    @Test
     void shouldReturn401WhenTokenIsSignedWithAnotherKey() throws Exception {
         Tenant tenant = data.company();
         long userId = userId(tenant.adminEmail());

@@ -3,6 +3,7 @@ package dev.patchbay.auth;
 import dev.patchbay.web.FieldErrors;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +37,7 @@ public class AccountService {
             new FieldErrors().addAbout("admin.email", "has already been taken.").throwIfAny();
         }
         CompanyRepository.CompanyRow company = companies.insert(name);
-        UserRepository.UserRow admin = users.insert(
+        UserRepository.UserRow admin = insertUser("admin.email",
                 company.id(), "Administrator", adminEmail, passwords.encode(adminPassword), Role.ADMINISTRATOR);
         String key = rawApiKey != null ? rawApiKey : ApiKeyHashing.newKey();
         apiKeys.insert(company.id(), false, "Default key", key, false);
@@ -59,7 +60,18 @@ public class AccountService {
         if (users.emailTaken(email)) {
             new FieldErrors().addAbout("email", "has already been taken.").throwIfAny();
         }
-        return UserView.of(users.insert(companyId, name, email, passwords.encode(password), role));
+        return UserView.of(insertUser("email", companyId, name, email, passwords.encode(password), role));
+    }
+
+    /** The check above can race with a concurrent request; the unique index decides, and the loser gets the same 422. */
+    private UserRepository.UserRow insertUser(String field, long companyId, String name, String email, String passwordHash,
+            Role role) {
+        try {
+            return users.insert(companyId, name, email, passwordHash, role);
+        } catch (DuplicateKeyException e) {
+            new FieldErrors().addAbout(field, "has already been taken.").throwIfAny();
+            throw e;
+        }
     }
 
     List<UserView> listUsers(long companyId) {

@@ -69,8 +69,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (ex.getCause() instanceof PayloadTooLargeException tooLarge) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new MessageBody(tooLarge.getMessage()));
+        // The limit surfaces from a stream read, so the JSON library may have wrapped it (JacksonIOException).
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new MessageBody(tooLarge.getMessage()));
+            }
         }
         if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()

@@ -25,9 +25,11 @@ public final class IncludeEngine {
         if (nodes.isEmpty()) {
             return;
         }
+        Map<String, Map<Long, List<?>>> loadedByName = new java.util.HashMap<>();
         tree.relations().forEach((name, subtree) -> {
             Relation relation = relations.get(name);
             Map<Long, List<?>> loaded = loadFor(companyId, nodes, relation);
+            loadedByName.put(name, loaded);
             List<Node> children = new ArrayList<>();
             for (Node node : nodes) {
                 List<Node> found = childrenOf(node, relation, loaded).stream().map(Node::new).toList();
@@ -40,7 +42,8 @@ public final class IncludeEngine {
         aggregated.addAll(tree.exists());
         for (String name : aggregated) {
             Relation relation = relations.get(name);
-            Map<Long, List<?>> loaded = loadFor(companyId, nodes, relation);
+            // a relation that is also included was loaded above; counting it costs no second query
+            Map<Long, List<?>> loaded = loadedByName.containsKey(name) ? loadedByName.get(name) : loadFor(companyId, nodes, relation);
             for (Node node : nodes) {
                 int size = childrenOf(node, relation, loaded).size();
                 if (tree.counts().contains(name)) {

@@ -38,9 +38,22 @@ class CatalogReads {
 
     Map<Long, List<?>> authenticationImplementations(long companyId, Collection<Long> ids) {
         return companyRows("SELECT id AS k, * FROM authentication_implementations WHERE company_id = :company AND id IN (:ids)",
-                companyId, ids, rs -> new AuthenticationImplementationView(rs.getLong("id"), rs.getLong("system_id"),
-                        rs.getLong("authentication_type_id"), rs.getString("name"), time(rs, "created_at"),
-                        time(rs, "updated_at")));
+                companyId, ids, CatalogReads::authenticationImplementation);
+    }
+
+    Map<Long, List<?>> authenticationImplementationsOfSystems(long companyId, Collection<Long> systemIds) {
+        return companyRows("SELECT system_id AS k, * FROM authentication_implementations WHERE company_id = :company "
+                        + "AND system_id IN (:ids) ORDER BY id", companyId, systemIds, CatalogReads::authenticationImplementation);
+    }
+
+    Map<Long, List<?>> endpoints(long companyId, Collection<Long> ids) {
+        return companyRows("SELECT id AS k, * FROM endpoints WHERE company_id = :company AND id IN (:ids)", companyId, ids,
+                CatalogReads::endpoint);
+    }
+
+    Map<Long, List<?>> endpointsOfSystems(long companyId, Collection<Long> systemIds) {
+        return companyRows("SELECT system_id AS k, * FROM endpoints WHERE company_id = :company AND system_id IN (:ids) "
+                        + "ORDER BY id", companyId, systemIds, CatalogReads::endpoint);
     }
 
     Map<Long, List<?>> authenticationTypes(Collection<Long> ids) {
@@ -119,6 +132,12 @@ class CatalogReads {
                 rs.getString("version_name"), rs.getInt("default_rate_limit_duration"), rs.getString("default_rate_limit_unit"),
                 rs.getString("default_date_format"), rs.getString("help_link"), rs.getString("system_template_id"),
                 rs.getString("base_url"), time(rs, "created_at"), time(rs, "updated_at"));
+    }
+
+    private static AuthenticationImplementationView authenticationImplementation(ResultSet rs) throws SQLException {
+        return new AuthenticationImplementationView(rs.getLong("id"), rs.getLong("system_id"),
+                rs.getLong("authentication_type_id"), rs.getString("name"), rs.getString("settings"),
+                rs.getString("test_request"), time(rs, "created_at"), time(rs, "updated_at"));
     }
 
     private static EndpointView endpoint(ResultSet rs) throws SQLException {

@@ -31,7 +31,8 @@ public class CatalogRelations {
                 this::authenticationImplementationRelations);
     }
 
-    Relations authenticationImplementationRelations() {
+    /** What an authentication implementation can include: authenticationType, system, endpoints, variables. */
+    public Relations authenticationImplementationRelations() {
         return Relations.none()
                 .with("authenticationType", Relation.one("authentication_type",
                         AuthenticationImplementationView::authenticationTypeId,
@@ -44,18 +45,31 @@ public class CatalogRelations {
                         Relations::none));
     }
 
+    /** A system's {@code authenticationImplementations} (to-many, keyed by the system's id). */
+    public Relation authenticationImplementationsOfSystem() {
+        return Relation.many("authentication_implementations", SystemView::id, reads::authenticationImplementationsOfSystems,
+                this::authenticationImplementationRelations);
+    }
+
+    /** A system's {@code endpoints} (to-many, keyed by the system's id). */
+    public Relation endpointsOfSystem() {
+        return Relation.many("endpoints", SystemView::id, reads::endpointsOfSystems, this::endpointRelations);
+    }
+
     <P> Relation system(Function<P, Long> foreignKey) {
         return Relation.one("system", foreignKey, reads::systems, this::systemRelations);
     }
 
-    Relations systemRelations() {
+    /** What a system can include: logo, systemType. */
+    public Relations systemRelations() {
         return Relations.none()
                 .with("logo", Relation.one("logo", SystemView::id, reads::logos, Relations::none))
                 .with("systemType", Relation.one("system_type", SystemView::systemTypeId,
                         (company, ids) -> reads.systemTypes(ids), Relations::none));
     }
 
-    Relations endpointRelations() {
+    /** What an endpoint can include: filters, endpointSchema, system, entityType, fieldTags, variables. */
+    public Relations endpointRelations() {
         return Relations.none()
                 .with("filters", Relation.many("filters", EndpointView::id, reads::endpointFilters, Relations::none))
                 .with("endpointSchema", Relation.one("endpoint_schema", EndpointView::id, reads::endpointSchemas,

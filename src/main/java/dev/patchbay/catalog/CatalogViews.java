@@ -8,8 +8,10 @@ public final class CatalogViews {
 
     private CatalogViews() {}
 
+    /** {@code settings} (header / query / body templates) and {@code test_request} are JSON objects, shown as stored. */
     public record AuthenticationImplementationView(
-            long id, long systemId, long authenticationTypeId, String name, String createdAt, String updatedAt) {}
+            long id, long systemId, long authenticationTypeId, String name, @JsonRawValue String settings,
+            @JsonRawValue String testRequest, String createdAt, String updatedAt) {}
 
     public record AuthenticationTypeView(long id, String key, String name) {}
 

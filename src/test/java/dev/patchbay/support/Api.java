@@ -62,6 +62,11 @@ public final class Api {
         }
     }
 
+    /** A path with its query's {@code [} and {@code ]} percent-encoded, as a browser sends {@code filter[name]=x}. */
+    public static String encoded(String pathAndQuery) {
+        return pathAndQuery.replace("[", "%5B").replace("]", "%5D");
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }

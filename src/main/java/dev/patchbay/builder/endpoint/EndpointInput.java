@@ -1,0 +1,52 @@
+package dev.patchbay.builder.endpoint;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An endpoint's writable fields with its nested lists. On update the nested lists ({@code filters},
+ * {@code field_tags}, {@code endpoint_schema}, {@code authentication_implementation_ids}) are
+ * replaced when present in the body and kept when absent.
+ */
+record EndpointInput(
+        @NotNull(message = "field is required.") Long systemId,
+        @NotBlank(message = "field is required.") @Size(max = 255, message = "must not be greater than 255 characters.")
+                String name,
+        @NotBlank(message = "field is required.") String httpMethod,
+        @NotBlank(message = "field is required.") @Size(max = 2048, message = "must not be greater than 2048 characters.")
+                String path,
+        @NotBlank(message = "field is required.") String direction,
+        String dataType,
+        @Size(max = 50, message = "must not be greater than 50 characters.") String paginationMethod,
+        Boolean returnsMultipleRecords,
+        Long entityTypeId,
+        String deprecatedAt,
+        List<@NotNull(message = "field must be an object.") @Valid FilterInput> filters,
+        JsonNode endpointSchema,
+        List<@NotNull(message = "field must be an object.") @Valid FieldTagInput> fieldTags,
+        List<@NotNull(message = "field must be an id.") Long> authenticationImplementationIds) {
+
+    record FilterInput(
+            @NotBlank(message = "field is required.") @Size(max = 255, message = "must not be greater than 255 characters.")
+                    String name,
+            @NotBlank(message = "field is required.") String type,
+            @NotBlank(message = "field is required.") @Size(max = 255, message = "must not be greater than 255 characters.")
+                    String parameter,
+            String operator) {}
+
+    record FieldTagInput(
+            @NotBlank(message = "field is required.") @Size(max = 1024, message = "must not be greater than 1024 characters.")
+                    String path,
+            @NotBlank(message = "field is required.") @Size(max = 100, message = "must not be greater than 100 characters.")
+                    String tag) {}
+
+    EndpointInput withDefaults() {
+        return new EndpointInput(systemId, name, httpMethod, path, direction, dataType == null ? "json" : dataType,
+                paginationMethod, returnsMultipleRecords == null ? Boolean.FALSE : returnsMultipleRecords, entityTypeId,
+                deprecatedAt, filters, endpointSchema, fieldTags, authenticationImplementationIds);
+    }
+}

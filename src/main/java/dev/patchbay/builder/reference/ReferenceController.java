@@ -1,0 +1,52 @@
+package dev.patchbay.builder.reference;
+
+import dev.patchbay.query.Node;
+import dev.patchbay.query.QueryParams;
+import dev.patchbay.query.QueryParser;
+import dev.patchbay.web.DataEnvelope;
+import dev.patchbay.web.PageEnvelope;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /api/v1/system-types} and {@code /api/v1/authentication-types}: read-only reference data. */
+@RestController
+@RequestMapping("/api/v1")
+class ReferenceController {
+
+    private final ReferenceQueries queries;
+
+    ReferenceController(ReferenceQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/system-types")
+    PageEnvelope<Node> systemTypes(HttpServletRequest request) {
+        QueryParams query = QueryParser.parse(request.getParameterMap(), ReferenceQueries.SYSTEM_TYPES);
+        return page(queries.systemTypes(query), query);
+    }
+
+    @GetMapping("/system-types/{type}")
+    DataEnvelope<Node> systemType(@PathVariable("type") long id) {
+        return DataEnvelope.of(queries.systemType(id));
+    }
+
+    @GetMapping("/authentication-types")
+    PageEnvelope<Node> authenticationTypes(HttpServletRequest request) {
+        QueryParams query = QueryParser.parse(request.getParameterMap(), ReferenceQueries.AUTHENTICATION_TYPES);
+        return page(queries.authenticationTypes(query), query);
+    }
+
+    @GetMapping("/authentication-types/{type}")
+    DataEnvelope<Node> authenticationType(@PathVariable("type") long id) {
+        return DataEnvelope.of(queries.authenticationType(id));
+    }
+
+    private static PageEnvelope<Node> page(ReferenceQueries.Page page, QueryParams query) {
+        return PageEnvelope.of(page.items(), query.page(), query.perPage(), page.total(),
+                ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.patchbay.builder.system;
+
+import dev.patchbay.builder.JsonInput;
+import dev.patchbay.builder.Refusal;
+import dev.patchbay.web.FieldErrors;
+import dev.patchbay.web.NotFoundException;
+import dev.patchbay.web.ValidationFailedException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** The write side of systems: validate everything, then write in one transaction. */
+@Service
+class SystemService {
+
+    private final JsonInput input;
+    private final SystemValidator validator;
+    private final SystemRepository systems;
+
+    SystemService(JsonInput input, SystemValidator validator, SystemRepository systems) {
+        this.input = input;
+        this.validator = validator;
+        this.systems = systems;
+    }
+
+    @Transactional
+    long create(long companyId, JsonNode body) {
+        SystemInput system = input.read(body, SystemInput.class).withDefaults();
+        validator.validate(companyId, system, null);
+        return uniqueKey(() -> systems.insert(companyId, system));
+    }
+
+    @Transactional
+    void update(long companyId, long id, JsonNode body) {
+        SystemInput current = systems.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("system", id));
+        SystemInput system = input.merge(current, body, SystemInput.class);
+        validator.validate(companyId, system, id);
+        uniqueKey(() -> {
+            systems.update(companyId, id, system);
+            return id;
+        });
+    }
+
+    /**
+     * Refused (422, naming them) while connectors use the system or process flows call its endpoints;
+     * otherwise the system goes with everything under it. This is also how a connector is uninstalled.
+     */
+    @Transactional
+    void delete(long companyId, long id) {
+        systems.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("system", id));
+        FieldErrors errors = new FieldErrors();
+        Refusal.ifUsed(errors, "system", "connectors", "connector", systems.connectorsUsing(companyId, id));
+        Refusal.ifUsed(errors, "system", "process_flows", "process flow", systems.flowsUsingEndpoints(companyId, id));
+        errors.throwIfAny();
+        systems.delete(companyId, id);
+    }
+
+    /** Two concurrent writes of the same key both pass the validator; the unique index decides. */
+    private static long uniqueKey(java.util.function.LongSupplier write) {
+        try {
+            return write.getAsLong();
+        } catch (DuplicateKeyException e) {
+            throw ValidationFailedException.of("canonical_key", "The canonical key has already been taken.");
+        }
+    }
+}

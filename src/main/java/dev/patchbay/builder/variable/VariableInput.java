@@ -1,0 +1,29 @@
+package dev.patchbay.builder.variable;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A variable template as a client sends it: the same shape and rules as a connector's variables
+ * ({@code key} and {@code label} required, {@code value} at most 1024 characters). The owner fields
+ * are read by {@code POST /api/v1/variables} only; nested routes take the owner from the path.
+ */
+public record VariableInput(
+        @NotBlank(message = "field is required.") @Size(max = 255, message = "must not be greater than 255 characters.")
+                String key,
+        @Size(max = 1024, message = "must not be greater than 1024 characters.") String value,
+        @NotBlank(message = "field is required.") @Size(max = 255, message = "must not be greater than 255 characters.")
+                String label,
+        Boolean secret,
+        Boolean locked,
+        @Valid PivotInput pivot,
+        Long authenticationImplementationId,
+        Long endpointId) {
+
+    public record PivotInput(
+            @Size(max = 255, message = "must not be greater than 255 characters.") String alias,
+            Boolean configurable,
+            Boolean required,
+            Boolean advanced) {}
+}

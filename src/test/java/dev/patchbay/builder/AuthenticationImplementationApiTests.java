@@ -17,7 +17,7 @@ class AuthenticationImplementationApiTests extends ApiTest {
 
     private Map<String, Object> body(long systemId) {
         return Map.of("system_id", systemId, "authentication_type_id", 3, "name", "API key",
-                "settings", Map.of("header", Map.of("X-Api-Key", "{{api_key}}"), "query", Map.of("since", "{{now - 1 day}}")),
+                "settings", Map.of("headers", Map.of("X-Api-Key", "{{api_key}}"), "query", Map.of("since", "{{now - 1 day}}")),
                 "test_request", Map.of("method", "GET", "path", "/ping", "expect_status", 200),
                 "variables", List.of(Map.of("key", "api_key", "label", "API key", "value", "s3cret-value", "secret", true,
                         "pivot", Map.of("required", true))));
@@ -39,7 +39,7 @@ class AuthenticationImplementationApiTests extends ApiTest {
         JsonNode implementation = created.at("/data");
         assertThat(implementation.get("system_id").asLong()).isEqualTo(tenant.catalog().restSystemId());
         assertThat(implementation.get("authentication_type_id").asLong()).isEqualTo(3);
-        assertThat(implementation.at("/settings/header/X-Api-Key").asString()).isEqualTo("{{api_key}}");
+        assertThat(implementation.at("/settings/headers/X-Api-Key").asString()).isEqualTo("{{api_key}}");
         assertThat(implementation.at("/test_request/expect_status").asInt()).isEqualTo(200);
         assertThat(implementation.at("/variables/0/key").asString()).isEqualTo("api_key");
         assertThat(implementation.at("/variables/0/value").asString()).isEqualTo("********");
@@ -55,7 +55,7 @@ class AuthenticationImplementationApiTests extends ApiTest {
 
         Response response = api.post(IMPLEMENTATIONS, tenant.apiKey(), Map.of(
                 "system_id", 99999999, "authentication_type_id", 99999999, "name", "n".repeat(256),
-                "settings", Map.of("header", Map.of("Authorization", "Bearer {{token}}", "X-Count", 3),
+                "settings", Map.of("headers", Map.of("Authorization", "Bearer {{token}}", "X-Count", 3),
                         "cookie", Map.of(), "query", "nope"),
                 "test_request", Map.of("method", "FETCH", "path", "ping", "expect_status", 700),
                 "variables", List.of(Map.of("key", "", "label", "Token"), Map.of("key", "a", "label", "A", "value", "x".repeat(1025)),
@@ -63,10 +63,10 @@ class AuthenticationImplementationApiTests extends ApiTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors").propertyNames()).containsExactlyInAnyOrder("system_id",
-                "authentication_type_id", "name", "settings.header.Authorization", "settings.header.X-Count",
+                "authentication_type_id", "name", "settings.headers.Authorization", "settings.headers.X-Count",
                 "settings.cookie", "settings.query", "test_request.method", "test_request.path", "test_request.expect_status",
                 "variables.0.key", "variables.1.value", "variables.2.key");
-        assertThat(response.at("/errors/settings.header.Authorization/0").asString())
+        assertThat(response.at("/errors/settings.headers.Authorization/0").asString())
                 .contains("{{token}}").contains("names no variable template");
         assertThat(response.at("/errors/variables.2.key/0").asString()).isEqualTo("The variables.2.key field has already been taken.");
         assertThat(rows("SELECT count(*) FROM authentication_implementations WHERE company_id = :id", tenant.id())).isEqualTo(4);
@@ -104,12 +104,12 @@ class AuthenticationImplementationApiTests extends ApiTest {
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.at("/data/name").asString()).isEqualTo("Renamed");
         assertThat(updated.at("/data/test_request").isNull()).isTrue();
-        assertThat(updated.at("/data/settings/header/X-Api-Key").asString()).as("kept").isEqualTo("{{api_key}}");
+        assertThat(updated.at("/data/settings/headers/X-Api-Key").asString()).as("kept").isEqualTo("{{api_key}}");
 
         Response unknown = api.put(IMPLEMENTATIONS + "/" + id, tenant.apiKey(),
-                Map.of("settings", Map.of("header", Map.of("X-Other", "{{missing}}"))));
+                Map.of("settings", Map.of("headers", Map.of("X-Other", "{{missing}}"))));
         assertThat(unknown.status()).isEqualTo(422);
-        assertThat(unknown.json().get("errors").has("settings.header.X-Other")).isTrue();
+        assertThat(unknown.json().get("errors").has("settings.headers.X-Other")).isTrue();
 
         Response moved = api.put(IMPLEMENTATIONS + "/" + id, tenant.apiKey(),
                 Map.of("system_id", tenant.catalog().shopifySystemId(), "variables", List.of()));

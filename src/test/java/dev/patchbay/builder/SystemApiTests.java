@@ -236,7 +236,7 @@ class SystemApiTests extends ApiTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode system = response.at("/data");
         assertThat(system.get("authentication_implementations")).hasSize(1);
-        assertThat(system.at("/authentication_implementations/0/settings/header/X-Shopify-Access-Token").asString())
+        assertThat(system.at("/authentication_implementations/0/settings/headers/X-Shopify-Access-Token").asString())
                 .isEqualTo("{{access_token}}");
         assertThat(system.get("endpoints")).hasSize(2);
         assertThat(system.at("/logo/url").asString()).startsWith("https://cdn.shopify.com");

@@ -39,7 +39,7 @@ public class DemoCatalog {
         long sandbox = writer.insertSystem(companyId, new NewSystem("Patchbay Sandbox", "Sandbox", "sandbox", "Other", "#6b46c1",
                 null, "1.0", 60, "minute", "Y-m-d\\TH:i:sP", null, "sandbox", "http://localhost:8080/sandbox"));
         long sandboxAuth = writer.insertAuthenticationImplementation(companyId, sandbox, "token", "API key",
-                "{\"header\": {\"X-Api-Key\": \"{{api_key}}\"}}", "{\"method\": \"GET\", \"path\": \"/ping\", \"expect_status\": 200}");
+                "{\"headers\": {\"X-Api-Key\": \"{{api_key}}\"}}", "{\"method\": \"GET\", \"path\": \"/ping\", \"expect_status\": 200}");
         variables.insertAll(companyId, VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION, sandboxAuth,
                 List.of(template("api_key", null, "API key", true, false, true)));
         long sandboxOrders = endpoint(companyId, sandbox, sandboxAuth, new NewEndpoint("List orders", "GET", "/orders",
@@ -53,7 +53,7 @@ public class DemoCatalog {
                 "https://cdn.shopify.com/static/shopify-favicon.png", "2024-10", 2, "second", "Y-m-d\\TH:i:sP",
                 "https://shopify.dev/docs/api/admin-rest", "shopify", "https://{{shop}}.myshopify.com/admin/api/2024-10"));
         long shopifyAuth = writer.insertAuthenticationImplementation(companyId, shopify, "token", "Admin API access token",
-                "{\"header\": {\"X-Shopify-Access-Token\": \"{{access_token}}\"}}",
+                "{\"headers\": {\"X-Shopify-Access-Token\": \"{{access_token}}\"}}",
                 "{\"method\": \"GET\", \"path\": \"/shop.json\", \"expect_status\": 200}");
         variables.insertAll(companyId, VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION, shopifyAuth, List.of(
                 template("shop", null, "Shop name (the part before .myshopify.com)", false, false, true),

@@ -23,7 +23,13 @@ import tools.jackson.databind.JsonNode;
 @Component
 class ImplementationValidator {
 
-    static final Set<String> SETTINGS_SECTIONS = Set.of("header", "query", "body", "basic");
+    /** Parameter templates: an object of name → template. */
+    static final Set<String> PARAMETER_SECTIONS = Set.of("headers", "query", "body");
+    /**
+     * Credential settings, in the shape of a connector definition's authentication method
+     * (docs/connector-definitions.md), so that installed and hand-built implementations read alike.
+     */
+    static final Set<String> CREDENTIAL_SECTIONS = Set.of("basic", "oauth1", "oauth2", "token_request");
     static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final Validator beanValidator;
@@ -75,13 +81,21 @@ class ImplementationValidator {
             return;
         }
         if (!settings.isObject()) {
-            errors.addAbout("settings", "field must be a JSON object such as {\"header\": {\"X-Api-Key\": \"{{api_key}}\"}}.");
+            errors.addAbout("settings", "field must be a JSON object such as {\"headers\": {\"X-Api-Key\": \"{{api_key}}\"}}.");
             return;
         }
         settings.properties().forEach(section -> {
             String path = "settings." + section.getKey();
-            if (!SETTINGS_SECTIONS.contains(section.getKey())) {
-                errors.add(path, "The " + path + " section is not supported; use header, query, body or basic.");
+            if (CREDENTIAL_SECTIONS.contains(section.getKey())) {
+                if (!section.getValue().isObject()) {
+                    errors.add(path, "The " + path + " field must be an object.");
+                    return;
+                }
+                unknownPlaceholders(section.getValue().toString(), templateKeys).forEach(key -> errors.add(path, "The " + path
+                        + " section uses {{" + key + "}}, which names no variable template of this authentication implementation."));
+            } else if (!PARAMETER_SECTIONS.contains(section.getKey())) {
+                errors.add(path, "The " + path + " section is not supported; use headers, query, body, basic, oauth1, oauth2 "
+                        + "or token_request.");
             } else if (!section.getValue().isObject()) {
                 errors.add(path, "The " + path + " field must be an object of parameter templates.");
             } else {
@@ -91,15 +105,17 @@ class ImplementationValidator {
                         errors.add(parameterPath, "The " + parameterPath + " field must be a string template.");
                         return;
                     }
-                    for (String key : Texts.placeholders(parameter.getValue().asString())) {
-                        if (!templateKeys.contains(key)) {
-                            errors.add(parameterPath, "The " + parameterPath + " template uses {{" + key
-                                    + "}}, which names no variable template of this authentication implementation.");
-                        }
-                    }
+                    String template = parameter.getKey() + parameter.getValue().asString(); // names may be templates too
+                    unknownPlaceholders(template, templateKeys).forEach(key -> errors.add(parameterPath, "The " + parameterPath
+                            + " template uses {{" + key + "}}, which names no variable template of this authentication "
+                            + "implementation."));
                 });
             }
         });
+    }
+
+    private static List<String> unknownPlaceholders(String text, Collection<String> templateKeys) {
+        return Texts.placeholders(text).stream().filter(key -> !templateKeys.contains(key)).toList();
     }
 
     private static void testRequest(JsonNode request, FieldErrors errors) {
@@ -119,7 +135,8 @@ class ImplementationValidator {
         JsonNode path = request.get("path");
         if (path == null || path.isNull()) {
             errors.addAbout("test_request.path", "field is required.");
-        } else if (!path.isString() || !path.asString().startsWith("/") || path.asString().length() > 2048) {
+        } else if (!path.isString() || !(path.asString().startsWith("/") || path.asString().startsWith("{{"))
+                || path.asString().length() > 2048) {
             errors.addAbout("test_request.path", "field must be a path starting with / (at most 2048 characters).");
         }
         JsonNode status = request.get("expect_status");
@@ -128,8 +145,15 @@ class ImplementationValidator {
         } else if (!status.isIntegralNumber() || status.asInt() < 100 || status.asInt() > 599) {
             errors.addAbout("test_request.expect_status", "field must be an HTTP status between 100 and 599.");
         }
-        request.propertyNames().stream().filter(name -> !Set.of("method", "path", "expect_status").contains(name))
-                .forEach(name -> errors.add("test_request." + name,
-                        "The test_request." + name + " field is not supported; use method, path and expect_status."));
+        for (String section : List.of("headers", "query")) {
+            JsonNode parameters = request.get(section);
+            if (parameters != null && !parameters.isNull() && !parameters.isObject()) {
+                errors.addAbout("test_request." + section, "field must be an object of parameter templates.");
+            }
+        }
+        request.propertyNames().stream()
+                .filter(name -> !Set.of("method", "path", "expect_status", "headers", "query").contains(name))
+                .forEach(name -> errors.add("test_request." + name, "The test_request." + name
+                        + " field is not supported; use method, path, headers, query and expect_status."));
     }
 }

@@ -12,10 +12,10 @@ class ApiKeyRepository {
 
     record ApiKeyRow(
             long id, Long companyId, boolean platform, String name, String keyPrefix, boolean readOnly,
-            OffsetDateTime createdAt, OffsetDateTime revokedAt) {}
+            OffsetDateTime createdAt, OffsetDateTime revokedAt, OffsetDateTime lastUsedAt) {}
 
     private static final String COLUMNS =
-            "id, company_id, platform, name, key_prefix, read_only, created_at, revoked_at";
+            "id, company_id, platform, name, key_prefix, read_only, created_at, revoked_at, last_used_at";
 
     private final JdbcClient jdbc;
 
@@ -60,6 +60,16 @@ class ApiKeyRepository {
                 .param("id", id)
                 .query(ApiKeyRow.class)
                 .optional();
+    }
+
+    /** Records use at minute precision, so that a busy key costs one write a minute, not one per request. */
+    void touch(ApiKeyRow key, Instant now) {
+        if (key.lastUsedAt() == null || key.lastUsedAt().toInstant().isBefore(now.minusSeconds(60))) {
+            jdbc.sql("UPDATE api_keys SET last_used_at = :now WHERE id = :id")
+                    .param("now", java.sql.Timestamp.from(now))
+                    .param("id", key.id())
+                    .update();
+        }
     }
 
     void revoke(long companyId, long id, Instant at) {

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -22,8 +23,10 @@ class CallerAuthenticationFilter extends OncePerRequestFilter {
     private final ApiKeyRepository apiKeys;
     private final UserRepository users;
     private final JwtService jwt;
+    private final Clock clock;
 
-    CallerAuthenticationFilter(ApiKeyRepository apiKeys, UserRepository users, JwtService jwt) {
+    CallerAuthenticationFilter(ApiKeyRepository apiKeys, UserRepository users, JwtService jwt, Clock clock) {
+        this.clock = clock;
         this.apiKeys = apiKeys;
         this.users = users;
         this.jwt = jwt;
@@ -46,8 +49,10 @@ class CallerAuthenticationFilter extends OncePerRequestFilter {
                     .flatMap(users::findById)
                     .map(user -> Caller.user(user.companyId(), user.id(), Role.fromValue(user.role())));
         }
-        return apiKeys.findActiveByKey(header).map(key -> key.platform()
-                ? Caller.platformKey(key.id())
-                : Caller.apiKey(key.companyId(), key.id(), key.readOnly()));
+        Optional<ApiKeyRepository.ApiKeyRow> key = apiKeys.findActiveByKey(header);
+        key.ifPresent(found -> apiKeys.touch(found, clock.instant()));
+        return key.map(found -> found.platform()
+                ? Caller.platformKey(found.id())
+                : Caller.apiKey(found.companyId(), found.id(), found.readOnly()));
     }
 }

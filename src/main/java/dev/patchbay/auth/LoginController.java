@@ -24,9 +24,15 @@ class LoginController {
 
     @PostMapping("/fabric/api/login")
     ResponseEntity<?> login(@Valid @RequestBody LoginRequest request) {
-        return logins.login(request.username(), request.password())
-                .<ResponseEntity<?>>map(token -> ResponseEntity.ok(
-                        new LoginResponse("You have successfully logged in.", token, logins.tokenTtlSeconds())))
-                .orElseGet(() -> ResponseEntity.status(401).body(new MessageBody("These credentials do not match our records.")));
+        LoginService.Outcome outcome = logins.login(request.username(), request.password());
+        if (outcome instanceof LoginService.Outcome.LoggedIn in) {
+            return ResponseEntity.ok(new LoginResponse("You have successfully logged in.", in.token(), logins.tokenTtlSeconds()));
+        }
+        if (outcome instanceof LoginService.Outcome.Throttled throttled) {
+            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+            return ResponseEntity.status(429).header("Retry-After", Long.toString(seconds))
+                    .body(new MessageBody("Too many login attempts. Please try again in " + seconds + " seconds."));
+        }
+        return ResponseEntity.status(401).body(new MessageBody("These credentials do not match our records."));
     }
 }

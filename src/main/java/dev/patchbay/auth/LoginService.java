@@ -1,6 +1,7 @@
 package dev.patchbay.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -15,8 +16,10 @@ class LoginService {
     private final PasswordEncoder passwords;
     private final JwtService jwt;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
-    LoginService(UserRepository users, PasswordEncoder passwords, JwtService jwt, Clock clock) {
+    LoginService(UserRepository users, PasswordEncoder passwords, JwtService jwt, Clock clock, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.passwords = passwords;
         this.jwt = jwt;
@@ -24,13 +27,27 @@ class LoginService {
         this.decoyHash = passwords.encode("not-a-real-password");
     }
 
-    Optional<String> login(String email, String password) {
+    /** The outcome of a login: a token, wrong credentials, or too many failures for this address. */
+    sealed interface Outcome {
+        record LoggedIn(String token) implements Outcome {}
+
+        record Refused() implements Outcome {}
+
+        record Throttled(Duration retryAfter) implements Outcome {}
+    }
+
+    Outcome login(String email, String password) {
+        Optional<Duration> blocked = throttle.blocked(email);
+        if (blocked.isPresent()) {
+            return new Outcome.Throttled(blocked.get());
+        }
         Optional<UserRepository.UserRow> user = users.findByEmail(email.trim());
         boolean matches = passwords.matches(password, user.map(UserRepository.UserRow::passwordHash).orElse(decoyHash));
         if (user.isEmpty() || !matches) {
-            return Optional.empty();
+            throttle.failed(email);
+            return new Outcome.Refused();
         }
-        return Optional.of(jwt.issue(user.get().id(), clock.instant()));
+        return new Outcome.LoggedIn(jwt.issue(user.get().id(), clock.instant()));
     }
 
     long tokenTtlSeconds() {

@@ -121,7 +121,7 @@ class ConnectorInstanceTests extends ApiTest {
                 Arguments.of("rate_limit_unit", "week", "rate_limit_unit", "second, minute, hour, day"),
                 Arguments.of("rate_limit_duration", null, "rate_limit_duration", "The rate limit duration field is required."),
                 Arguments.of("rate_limit_duration", 0, "rate_limit_duration", "at least 1"),
-                Arguments.of("rate_limit_duration", "many", "rate_limit_duration", "wrong type"),
+                Arguments.of("rate_limit_duration", "many", "rate_limit_duration", "The rate limit duration field must be an integer."),
                 Arguments.of("connection_pool_id", 987654321L, "connection_pool_id", "The selected connection pool id is invalid."),
                 Arguments.of("variable_templates", List.of(Map.of("value", "v", "label", "L")), "variable_templates.0.key",
                         "The variable_templates.0.key field is required."),

@@ -6,6 +6,8 @@ import dev.patchbay.query.Grouping.Keyed;
 import dev.patchbay.query.Relation;
 import dev.patchbay.query.Relations;
 import dev.patchbay.web.ApiTimestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -15,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What other features need of certificates: existence checks and the {@code certificate} include.
- * Upload and parsing come with the certificates API.
+ * What other features need of certificates: existence checks and the {@code certificate} include
+ * (with its {@code user}). The certificates API itself is {@code CertificateController}.
  */
 @Component
 public class Certificates {
@@ -38,21 +40,32 @@ public class Certificates {
     }
 
     public <P> Relation relation(Function<P, Long> foreignKey) {
-        return Relation.one("certificate", foreignKey, this::viewsById, () -> Relations.none()
-                .with("user", Relation.one("user", CertificateView::userId, users::viewsById, Relations::none)));
+        return Relation.one("certificate", foreignKey, this::viewsById, this::certificateRelations);
+    }
+
+    /** The user who uploaded a certificate, for the {@code user} include of a certificate. */
+    Relations certificateRelations() {
+        return Relations.none()
+                .with("user", Relation.one("user", CertificateView::userId, users::viewsById, Relations::none));
     }
 
     Map<Long, List<?>> viewsById(long companyId, Collection<Long> ids) {
-        return Grouping.byKey(jdbc.sql("SELECT id, name, format, subject, expires_at, user_id, created_at, updated_at "
-                        + "FROM certificates WHERE company_id = :company AND id IN (:ids)")
+        return Grouping.byKey(jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM certificates WHERE company_id = :company AND id IN (:ids)")
                 .param("company", companyId)
                 .param("ids", ids)
-                .query((rs, n) -> new Keyed<>(rs.getLong("id"), new CertificateView(rs.getLong("id"), rs.getString("name"),
-                        rs.getString("format"), rs.getString("subject"),
-                        ApiTimestamps.format(rs.getObject("expires_at", OffsetDateTime.class)),
-                        rs.getObject("user_id", Long.class),
-                        ApiTimestamps.format(rs.getObject("created_at", OffsetDateTime.class)),
-                        ApiTimestamps.format(rs.getObject("updated_at", OffsetDateTime.class)))))
+                .query((rs, n) -> new Keyed<>(rs.getLong("id"), view(rs)))
                 .list());
+    }
+
+    /** The columns {@link #view} reads: never the content or the passphrase. */
+    static final String VIEW_COLUMNS =
+            "id, name, format, subject, issuer, fingerprint_sha256, expires_at, user_id, created_at, updated_at";
+
+    static CertificateView view(ResultSet rs) throws SQLException {
+        return new CertificateView(rs.getLong("id"), rs.getString("name"), rs.getString("format"), rs.getString("subject"),
+                rs.getString("issuer"), rs.getString("fingerprint_sha256"),
+                ApiTimestamps.format(rs.getObject("expires_at", OffsetDateTime.class)), rs.getObject("user_id", Long.class),
+                ApiTimestamps.format(rs.getObject("created_at", OffsetDateTime.class)),
+                ApiTimestamps.format(rs.getObject("updated_at", OffsetDateTime.class)));
     }
 }

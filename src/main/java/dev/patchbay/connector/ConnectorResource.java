@@ -2,6 +2,7 @@ package dev.patchbay.connector;
 
 import dev.patchbay.catalog.CatalogRelations;
 import dev.patchbay.certificate.Certificates;
+import dev.patchbay.flow.FlowUsage;
 import dev.patchbay.query.Relation;
 import dev.patchbay.query.Relations;
 import dev.patchbay.query.ResourceQuery;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 class ConnectorResource {
 
     static final ResourceQuery QUERY = ResourceQuery.forResource("connectors", "c.id")
-            .includesWithCountAndExists(List.of("authenticationImplementation", "variables", "certificate"))
+            .includesWithCountAndExists(List.of("authenticationImplementation", "variables", "certificate", "processFlows"))
             .includes(List.of(
                     "authenticationImplementation.authenticationType",
                     "authenticationImplementation.system",
@@ -40,14 +41,15 @@ class ConnectorResource {
 
     private final Relations relations;
 
-    ConnectorResource(CatalogRelations catalog, Certificates certificates, VariableStore variables) {
+    ConnectorResource(CatalogRelations catalog, Certificates certificates, VariableStore variables, FlowUsage flows) {
         this.relations = Relations.none()
                 .with("authenticationImplementation",
                         catalog.authenticationImplementation(ConnectorView::authenticationImplementationId))
                 .with("variables", Relation.many("variables", ConnectorView::id,
                         (company, ids) -> variables.viewsByOwner(company, VariableStore.Owner.CONNECTOR, ids),
                         Relations::none))
-                .with("certificate", certificates.relation(ConnectorView::certificateId));
+                .with("certificate", certificates.relation(ConnectorView::certificateId))
+                .with("processFlows", flows.relation(ConnectorView::id));
     }
 
     Relations relations() {

@@ -1,19 +1,32 @@
 package dev.patchbay.flow;
 
+import dev.patchbay.query.Relation;
+import dev.patchbay.query.Relations;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Which process flows use a connector; a connector in use cannot be removed. */
+/**
+ * Which process flows use a connector: a connector in use cannot be removed, and a connector shows
+ * its flows through the {@code processFlows} include.
+ */
 @Component
 public class FlowUsage {
 
     public record FlowRef(long id, String name, boolean enabled) {}
 
     private final JdbcClient jdbc;
+    private final FlowReads reads;
 
-    FlowUsage(JdbcClient jdbc) {
+    FlowUsage(JdbcClient jdbc, FlowReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
+    }
+
+    /** A to-many {@code process_flows} relation of a connector view, keyed by the connector's id; flows come with their steps. */
+    public <P> Relation relation(Function<P, Long> connectorId) {
+        return Relation.many("process_flows", connectorId, reads::flowsByConnector, Relations::none);
     }
 
     public List<FlowRef> flowsUsing(long companyId, long connectorId) {

@@ -3,7 +3,7 @@ package dev.patchbay.pool;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What other features need to know about a company's connection pools (their API comes with the catalog issue). */
+/** What other features need to know about a company's connection pools (their API is {@code PoolController}). */
 @Component
 public class ConnectionPools {
 

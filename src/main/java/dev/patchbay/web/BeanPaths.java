@@ -7,7 +7,8 @@ final class BeanPaths {
 
     static String toApiPath(String beanPath) {
         StringBuilder out = new StringBuilder();
-        for (char c : beanPath.toCharArray()) {
+        // A constraint on a list's element type (List<@NotNull X>) names the element "steps[4].<list element>".
+        for (char c : beanPath.replace(".<list element>", "").toCharArray()) {
             if (c == '[') {
                 out.append('.');
             } else if (c == ']') {

@@ -67,6 +67,14 @@ public class TestData {
         return Api.bearer(login(email, PASSWORD));
     }
 
+    /** A read-only API key of the tenant, created by its administrator through the API; returns the raw key. */
+    public String readOnlyApiKey(Tenant tenant) {
+        String admin = Api.bearer(login(tenant.adminEmail(), tenant.adminPassword()));
+        Response created = api.post("/api/v1/api-keys", admin, Map.of("name", "Read only", "read_only", true));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.at("/data/key").asString();
+    }
+
     /** A Shopify connector of the tenant, created through the API; returns its id. */
     public long shopifyConnector(Tenant tenant, String name) {
         return shopifyConnector(tenant, name, Map.of());

@@ -1,0 +1,68 @@
+package dev.patchbay.certificate;
+
+import dev.patchbay.certificate.CertificateRepository.ConnectorRef;
+import dev.patchbay.certificate.CertificateRepository.NewCertificate;
+import dev.patchbay.secret.SecretCipher;
+import dev.patchbay.web.FieldErrors;
+import dev.patchbay.web.NotFoundException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The write side of certificates: validate the upload completely, then store it with its content and
+ * passphrase encrypted (and attach it to a connector) in one transaction.
+ */
+@Service
+class CertificateService {
+
+    private final CertificateValidator validator;
+    private final CertificateRepository certificates;
+    private final SecretCipher cipher;
+
+    CertificateService(CertificateValidator validator, CertificateRepository certificates, SecretCipher cipher) {
+        this.validator = validator;
+        this.certificates = certificates;
+        this.cipher = cipher;
+    }
+
+    /** @param userId who uploads it, or null for an API key */
+    @Transactional
+    long upload(long companyId, Long userId, CertificateRequest request) {
+        CertificateValidator.ValidUpload valid = validator.validate(companyId, request);
+        ParsedCertificate parsed = valid.certificate();
+        boolean hasPassphrase = request.passphrase() != null && !request.passphrase().isEmpty();
+        long id = certificates.insert(companyId, new NewCertificate(userId, valid.name(), parsed.format(),
+                cipher.encrypt(parsed.content()), hasPassphrase ? cipher.encrypt(request.passphrase()) : null,
+                parsed.subject(), parsed.issuer(), parsed.fingerprintSha256(), parsed.expiresAt()));
+        valid.connector().ifPresent(connector -> certificates.attach(companyId, connector.id(), id));
+        return id;
+    }
+
+    @Transactional
+    void rename(long companyId, long id, RenameRequest request) {
+        if (!certificates.lock(companyId, id)) {
+            throw NotFoundException.of("certificate", id);
+        }
+        validator.validate(request);
+        certificates.rename(companyId, id, request.name().trim());
+    }
+
+    /** Refused (422, naming them) while connectors use the certificate for mutual TLS. */
+    @Transactional
+    void delete(long companyId, long id) {
+        if (!certificates.lock(companyId, id)) {
+            throw NotFoundException.of("certificate", id);
+        }
+        List<ConnectorRef> connectors = certificates.connectorsUsing(companyId, id);
+        if (!connectors.isEmpty()) {
+            FieldErrors errors = new FieldErrors().add("certificate", "The certificate is used by " + connectors.size()
+                    + (connectors.size() == 1 ? " connector" : " connectors") + " and cannot be deleted: "
+                    + connectors.stream().map(c -> c.name() + " (#" + c.id() + ")").collect(Collectors.joining(", ")) + ".");
+            connectors.forEach(c -> errors.add("connectors", c.name() + " (#" + c.id() + ")"));
+            errors.throwIfAny();
+        }
+        certificates.delete(companyId, id);
+    }
+}

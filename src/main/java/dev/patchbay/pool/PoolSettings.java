@@ -1,0 +1,4 @@
+package dev.patchbay.pool;
+
+/** A pool's fields after validation: what the repository writes. */
+record PoolSettings(String name, int limit, Integer timeout) {}

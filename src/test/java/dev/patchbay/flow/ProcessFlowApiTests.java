@@ -139,7 +139,7 @@ class ProcessFlowApiTests extends ApiTest {
         assertThat(missing.at("/errors/name/0").asString()).isEqualTo("The name field is required.");
         Response wrongType = api.post(FLOWS, tenant.apiKey(), Map.of("name", "Typed", "steps", "all of them"));
         assertThat(wrongType.status()).isEqualTo(422);
-        assertThat(wrongType.at("/errors/steps/0").asString()).isEqualTo("The steps field has the wrong type.");
+        assertThat(wrongType.at("/errors/steps/0").asString()).isEqualTo("The steps field must be an array.");
 
         long id = createFlow(tenant, "Named", false, List.of());
         Response blank = api.put(FLOWS + "/" + id, tenant.apiKey(), Map.of("name", "  "));

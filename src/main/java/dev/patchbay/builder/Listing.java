@@ -1,5 +1,6 @@
 package dev.patchbay.builder;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeEngine;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Listing {
-
-    public record Page(List<Node> items, long total) {}
 
     /**
      * A table and its alias ({@code systems s}) with the conditions every row of the list meets; the

@@ -1,5 +1,6 @@
 package dev.patchbay.catalog;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
 import dev.patchbay.query.QueryParser;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The marketplace ({@code /api/v1/system-templates}): browse definitions, import one (platform
@@ -48,9 +48,8 @@ class SystemTemplateController {
     @GetMapping
     PageEnvelope<Node> list(MaybeCompany company, HttpServletRequest request) {
         QueryParams query = QueryParser.parse(request.getParameterMap(), SystemTemplateResource.QUERY);
-        SystemTemplateQueries.TemplatePage page = queries.list(company.id(), query);
-        return PageEnvelope.of(page.items(), query.page(), query.perPage(), page.total(),
-                ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+        Page page = queries.list(company.id(), query);
+        return page.toEnvelope(query);
     }
 
     @GetMapping("/{template}")

@@ -1,5 +1,6 @@
 package dev.patchbay.catalog;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeEngine;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -17,8 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** The marketplace's read side: the newest version of each definition, with what the caller has installed. */
 @Service
 class SystemTemplateQueries {
-
-    record TemplatePage(List<Node> items, long total) {}
 
     private static final String LATEST = " FROM system_templates t WHERE t.id IN (SELECT DISTINCT ON (key) id "
             + "FROM system_templates ORDER BY key, created_at DESC, id DESC)";
@@ -39,7 +38,7 @@ class SystemTemplateQueries {
     }
 
     @Transactional(readOnly = true)
-    TemplatePage list(Long companyId, QueryParams query) {
+    Page list(Long companyId, QueryParams query) {
         long total = jdbc.sql("SELECT count(*)" + LATEST + query.andConditions()).params(query.parameters())
                 .query(Long.class).single();
         List<SystemTemplateView> views = total <= query.offset() ? List.of() : jdbc.sql(SELECT + LATEST
@@ -50,7 +49,7 @@ class SystemTemplateQueries {
                 .param("offset", query.offset())
                 .query((rs, n) -> view(rs, null))
                 .list();
-        return new TemplatePage(IncludeEngine.load(companyIdOrZero(companyId), views, resource.relations(), query.includes()),
+        return new Page(IncludeEngine.load(companyIdOrZero(companyId), views, resource.relations(), query.includes()),
                 total);
     }
 

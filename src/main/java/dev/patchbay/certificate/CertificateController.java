@@ -1,5 +1,6 @@
 package dev.patchbay.certificate;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /api/v1/certificates}: client certificates for mutual TLS. Content and passphrase go in, never out. */
 @RestController
@@ -37,9 +37,8 @@ class CertificateController {
     @GetMapping
     PageEnvelope<Node> list(CurrentCompany company, HttpServletRequest request) {
         QueryParams query = QueryParser.parse(request.getParameterMap(), CertificateResource.QUERY);
-        CertificateReads.CertificatePage page = reads.list(company.id(), query);
-        return PageEnvelope.of(page.items(), query.page(), query.perPage(), page.total(),
-                ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+        Page page = reads.list(company.id(), query);
+        return page.toEnvelope(query);
     }
 
     @GetMapping("/{certificate}")

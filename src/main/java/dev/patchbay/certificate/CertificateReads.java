@@ -1,5 +1,6 @@
 package dev.patchbay.certificate;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeEngine;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -14,8 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CertificateReads {
 
-    record CertificatePage(List<Node> items, long total) {}
-
     private static final String FROM = " FROM certificates ce WHERE ce.company_id = :company";
     private static final String SELECT = "SELECT " + Certificates.VIEW_COLUMNS.replaceAll("(\\w+)", "ce.$1");
 
@@ -28,7 +27,7 @@ class CertificateReads {
     }
 
     @Transactional(readOnly = true)
-    CertificatePage list(long companyId, QueryParams query) {
+    Page list(long companyId, QueryParams query) {
         long total = jdbc.sql("SELECT count(*)" + FROM + query.andConditions())
                 .param("company", companyId)
                 .params(query.parameters())
@@ -42,7 +41,7 @@ class CertificateReads {
                 .param("offset", query.offset())
                 .query((rs, n) -> Certificates.view(rs))
                 .list();
-        return new CertificatePage(IncludeEngine.load(companyId, views, certificates.certificateRelations(), query.includes()),
+        return new Page(IncludeEngine.load(companyId, views, certificates.certificateRelations(), query.includes()),
                 total);
     }
 

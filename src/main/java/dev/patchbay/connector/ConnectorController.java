@@ -1,5 +1,6 @@
 package dev.patchbay.connector;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The contract's {@code /api/v1/connectors}. Writes answer with the connector and its variables. */
 @RestController
@@ -35,9 +35,8 @@ class ConnectorController {
     @GetMapping
     PageEnvelope<Node> list(CurrentCompany company, HttpServletRequest request) {
         QueryParams query = QueryParser.parse(request.getParameterMap(), ConnectorResource.QUERY);
-        ConnectorQueries.ConnectorPage page = queries.list(company.id(), query);
-        return PageEnvelope.of(page.items(), query.page(), query.perPage(), page.total(),
-                ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+        Page page = queries.list(company.id(), query);
+        return page.toEnvelope(query);
     }
 
     @GetMapping("/{connector}")

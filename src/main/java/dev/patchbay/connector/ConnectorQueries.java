@@ -1,5 +1,6 @@
 package dev.patchbay.connector;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeEngine;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -21,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ConnectorQueries {
 
-    record ConnectorPage(List<Node> items, long total) {}
-
     private static final String FROM = " FROM connectors c "
             + "JOIN authentication_implementations ai ON ai.id = c.authentication_implementation_id "
             + "JOIN systems s ON s.id = ai.system_id WHERE c.company_id = :company";
@@ -38,7 +37,7 @@ class ConnectorQueries {
     }
 
     @Transactional(readOnly = true)
-    ConnectorPage list(long companyId, QueryParams query) {
+    Page list(long companyId, QueryParams query) {
         long total = jdbc.sql("SELECT count(*)" + FROM + query.andConditions())
                 .param("company", companyId)
                 .params(query.parameters())
@@ -52,7 +51,7 @@ class ConnectorQueries {
                 .param("offset", query.offset())
                 .query((rs, n) -> view(rs))
                 .list();
-        return new ConnectorPage(IncludeEngine.load(companyId, views, resource.relations(), query.includes()), total);
+        return new Page(IncludeEngine.load(companyId, views, resource.relations(), query.includes()), total);
     }
 
     @Transactional(readOnly = true)

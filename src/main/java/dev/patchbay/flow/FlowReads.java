@@ -1,5 +1,6 @@
 package dev.patchbay.flow;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.query.Grouping;
 import dev.patchbay.query.Grouping.Keyed;
 import dev.patchbay.query.IncludeEngine;
@@ -28,8 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FlowReads {
 
-    record FlowPage(List<Node> items, long total) {}
-
     private record FlowRow(long id, String name, boolean enabled, String createdAt, String updatedAt) {}
 
     private static final String FROM = " FROM process_flows f WHERE f.company_id = :company";
@@ -41,7 +40,7 @@ class FlowReads {
     }
 
     @Transactional(readOnly = true)
-    FlowPage list(long companyId, QueryParams query) {
+    Page list(long companyId, QueryParams query) {
         long total = jdbc.sql("SELECT count(*)" + FROM + query.andConditions())
                 .param("company", companyId)
                 .params(query.parameters())
@@ -55,7 +54,7 @@ class FlowReads {
                 .param("offset", query.offset())
                 .query((rs, n) -> row(rs))
                 .list();
-        return new FlowPage(IncludeEngine.load(companyId, withSteps(companyId, rows), Relations.none(), query.includes()), total);
+        return new Page(IncludeEngine.load(companyId, withSteps(companyId, rows), Relations.none(), query.includes()), total);
     }
 
     @Transactional(readOnly = true)

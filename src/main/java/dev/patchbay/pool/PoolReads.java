@@ -1,5 +1,6 @@
 package dev.patchbay.pool;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeEngine;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -21,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PoolReads {
 
-    record PoolPage(List<Node> items, long total) {}
-
     private static final String FROM = " FROM connection_pools p WHERE p.company_id = :company";
 
     private final JdbcClient jdbc;
@@ -34,7 +33,7 @@ class PoolReads {
     }
 
     @Transactional(readOnly = true)
-    PoolPage list(long companyId, QueryParams query) {
+    Page list(long companyId, QueryParams query) {
         long total = jdbc.sql("SELECT count(*)" + FROM + query.andConditions())
                 .param("company", companyId)
                 .params(query.parameters())
@@ -48,7 +47,7 @@ class PoolReads {
                 .param("offset", query.offset())
                 .query((rs, n) -> view(rs))
                 .list();
-        return new PoolPage(IncludeEngine.load(companyId, views, resource.relations(), query.includes()), total);
+        return new Page(IncludeEngine.load(companyId, views, resource.relations(), query.includes()), total);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package dev.patchbay.builder.authentication;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.builder.Listing;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,9 +42,8 @@ class ImplementationController {
     @GetMapping
     PageEnvelope<Node> list(CurrentCompany company, HttpServletRequest request) {
         QueryParams query = QueryParser.parse(request.getParameterMap(), ImplementationResource.QUERY);
-        Listing.Page page = queries.list(company.id(), query);
-        return PageEnvelope.of(page.items(), query.page(), query.perPage(), page.total(),
-                ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+        Page page = queries.list(company.id(), query);
+        return page.toEnvelope(query);
     }
 
     @GetMapping("/{implementation}")

@@ -1,5 +1,6 @@
 package dev.patchbay.builder.authentication;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.builder.Listing;
 import dev.patchbay.catalog.CatalogRecords;
 import dev.patchbay.query.IncludeTree;
@@ -23,7 +24,7 @@ class ImplementationQueries {
     }
 
     @Transactional(readOnly = true)
-    Listing.Page list(long companyId, QueryParams query) {
+    Page list(long companyId, QueryParams query) {
         return listing.page(companyId, Listing.Source.of("authentication_implementations", "ai"), query,
                 records::authenticationImplementations, resource.relations());
     }

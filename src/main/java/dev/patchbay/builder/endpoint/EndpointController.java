@@ -1,5 +1,6 @@
 package dev.patchbay.builder.endpoint;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.builder.Listing;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/endpoints}. Writes answer with the endpoint and its nested lists. */
@@ -42,9 +42,8 @@ class EndpointController {
     @GetMapping
     PageEnvelope<Node> list(CurrentCompany company, HttpServletRequest request) {
         QueryParams query = QueryParser.parse(request.getParameterMap(), EndpointResource.QUERY);
-        Listing.Page page = queries.list(company.id(), query);
-        return PageEnvelope.of(page.items(), query.page(), query.perPage(), page.total(),
-                ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+        Page page = queries.list(company.id(), query);
+        return page.toEnvelope(query);
     }
 
     @GetMapping("/{endpoint}")

@@ -1,5 +1,6 @@
 package dev.patchbay.builder.endpoint;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.builder.Listing;
 import dev.patchbay.catalog.CatalogRecords;
 import dev.patchbay.query.IncludeTree;
@@ -28,13 +29,13 @@ class EndpointQueries {
     }
 
     @Transactional(readOnly = true)
-    Listing.Page list(long companyId, QueryParams query) {
+    Page list(long companyId, QueryParams query) {
         return listing.page(companyId, Listing.Source.of("endpoints", "e"), query, records::endpoints, resource.relations());
     }
 
     /** The endpoints linked to one of the company's authentication implementations. */
     @Transactional(readOnly = true)
-    Listing.Page linkedTo(long companyId, long implementationId, QueryParams query) {
+    Page linkedTo(long companyId, long implementationId, QueryParams query) {
         boolean exists = jdbc.sql("SELECT count(*) FROM authentication_implementations WHERE company_id = :company AND id = :id")
                 .param("company", companyId).param("id", implementationId).query(Long.class).single() > 0;
         if (!exists) {

@@ -1,5 +1,6 @@
 package dev.patchbay.builder.endpoint;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.builder.Listing;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,9 +42,8 @@ class ImplementationEndpointsController {
     PageEnvelope<Node> list(CurrentCompany company, @PathVariable("implementation") long implementationId,
             HttpServletRequest request) {
         QueryParams query = QueryParser.parse(request.getParameterMap(), EndpointResource.QUERY);
-        Listing.Page page = queries.linkedTo(company.id(), implementationId, query);
-        return PageEnvelope.of(page.items(), query.page(), query.perPage(), page.total(),
-                ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+        Page page = queries.linkedTo(company.id(), implementationId, query);
+        return page.toEnvelope(query);
     }
 
     @PostMapping

@@ -1,5 +1,6 @@
 package dev.patchbay.builder.reference;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
 import dev.patchbay.query.QueryParser;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /api/v1/system-types} and {@code /api/v1/authentication-types}: read-only reference data. */
 @RestController
@@ -45,8 +45,7 @@ class ReferenceController {
         return DataEnvelope.of(queries.authenticationType(id));
     }
 
-    private static PageEnvelope<Node> page(ReferenceQueries.Page page, QueryParams query) {
-        return PageEnvelope.of(page.items(), query.page(), query.perPage(), page.total(),
-                ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+    private static PageEnvelope<Node> page(Page page, QueryParams query) {
+        return page.toEnvelope(query);
     }
 }

@@ -1,5 +1,6 @@
 package dev.patchbay.builder.reference;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.catalog.CatalogViews.AuthenticationTypeView;
 import dev.patchbay.catalog.CatalogViews.SystemTypeView;
 import dev.patchbay.query.Node;
@@ -17,8 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ReferenceQueries {
-
-    record Page(List<Node> items, long total) {}
 
     static final ResourceQuery SYSTEM_TYPES = ResourceQuery.forResource("system types", "id").sort("name", "name");
     static final ResourceQuery AUTHENTICATION_TYPES = ResourceQuery.forResource("authentication types", "id")

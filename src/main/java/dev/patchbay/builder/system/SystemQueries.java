@@ -1,5 +1,6 @@
 package dev.patchbay.builder.system;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.builder.Listing;
 import dev.patchbay.catalog.CatalogRecords;
 import dev.patchbay.query.IncludeTree;
@@ -23,7 +24,7 @@ class SystemQueries {
     }
 
     @Transactional(readOnly = true)
-    Listing.Page list(long companyId, QueryParams query) {
+    Page list(long companyId, QueryParams query) {
         return listing.page(companyId, Listing.Source.of("systems", "s"), query, records::systems, resource.relations());
     }
 

@@ -1,5 +1,6 @@
 package dev.patchbay.builder.variable;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.builder.Listing;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/authentication-implementations/{id}/variables}: list and add an implementation's templates. */
@@ -34,9 +34,8 @@ class ImplementationVariablesController {
     PageEnvelope<Node> list(CurrentCompany company, @PathVariable("implementation") long implementationId,
             HttpServletRequest request) {
         QueryParams query = QueryParser.parse(request.getParameterMap(), VariableTemplates.QUERY);
-        Listing.Page page = templates.listOfImplementation(company.id(), implementationId, query);
-        return PageEnvelope.of(page.items(), query.page(), query.perPage(), page.total(),
-                ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+        Page page = templates.listOfImplementation(company.id(), implementationId, query);
+        return page.toEnvelope(query);
     }
 
     @PostMapping

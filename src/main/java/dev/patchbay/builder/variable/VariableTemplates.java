@@ -1,5 +1,6 @@
 package dev.patchbay.builder.variable;
 
+import dev.patchbay.query.Page;
 import dev.patchbay.builder.JsonInput;
 import dev.patchbay.builder.Listing;
 import dev.patchbay.builder.Texts;
@@ -60,7 +61,7 @@ class VariableTemplates {
     }
 
     @Transactional(readOnly = true)
-    Listing.Page listOfImplementation(long companyId, long implementationId, QueryParams query) {
+    Page listOfImplementation(long companyId, long implementationId, QueryParams query) {
         OwnerRef owner = new OwnerRef(Owner.AUTHENTICATION_IMPLEMENTATION, implementationId);
         if (repository.settingsOf(companyId, implementationId) == null) {
             throw NotFoundException.of("authentication implementation", implementationId);

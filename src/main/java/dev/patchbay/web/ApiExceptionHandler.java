@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpStatus;
@@ -49,6 +50,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<MessageBody> tooLarge(PayloadTooLargeException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new MessageBody(e.getMessage()));
+    }
+
+    /**
+     * A constraint the database enforced after the service's own checks passed: another request changed
+     * the same records at the same moment (deleted a pool a connector was being assigned to, took the
+     * same e-mail). Validation already rejects the ordinary cases, so this is a conflict, not a crash.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<MessageBody> conflict(DataIntegrityViolationException e) {
+        log.warn("A concurrent change broke a database constraint: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(new MessageBody("The records changed while this request ran. Please try again."));
     }
 
     /** A caller whose role passed the route rules but who has no company where one is needed. */

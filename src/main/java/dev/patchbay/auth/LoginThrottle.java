@@ -1,6 +1,5 @@
 package dev.patchbay.auth;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -2,6 +2,8 @@ package dev.patchbay.builder;
 
 import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeEngine;
+import dev.patchbay.query.ListReader;
+import dev.patchbay.query.ListSource;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
@@ -10,12 +12,11 @@ import dev.patchbay.web.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The read path every builder list shares: count, then the ids of one page (filters, sort, tenant in
- * the WHERE), then the views of those ids with one batch query, then one query per include level.
+ * The read path every builder list shares: the shared {@link ListReader} over the ids of one page
+ * (filters, sort, tenant in the WHERE), completed by the views of those ids in one batch query.
  */
 @Component
 public class Listing {
@@ -36,31 +37,20 @@ public class Listing {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final ListReader lists;
 
-    Listing(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Listing(ListReader lists) {
+        this.lists = lists;
     }
 
+    /** Reads the page's ids through the shared {@link ListReader}, then their views in one batch query. */
     public Page page(long companyId, Source source, QueryParams query, BiFunction<Long, List<Long>, List<?>> views,
             Relations relations) {
-        long total = jdbc.sql("SELECT count(*)" + source.where() + query.andConditions())
-                .param("company", companyId)
-                .params(source.extraParameters())
-                .params(query.parameters())
-                .query(Long.class)
-                .single();
-        List<Long> ids = total <= query.offset() ? List.of() : jdbc.sql("SELECT " + source.alias() + ".id" + source.where()
-                        + query.andConditions() + " ORDER BY " + query.orderBy() + " LIMIT :limit OFFSET :offset")
-                .param("company", companyId)
-                .params(source.extraParameters())
-                .params(query.parameters())
-                .param("limit", query.perPage())
-                .param("offset", query.offset())
-                .query(Long.class)
-                .list();
-        List<?> loaded = ids.isEmpty() ? List.of() : views.apply(companyId, ids);
-        return new Page(IncludeEngine.load(companyId, loaded, relations, query.includes()), total);
+        ListSource<Long> ids = ListSource.of("SELECT " + source.alias() + ".id", source.where().trim(),
+                source.alias() + ".id", source.table(), (rs, n) -> rs.getLong(1), relations)
+                .completedBy(views)
+                .withParameters(source.extraParameters());
+        return lists.page(companyId, ids, query);
     }
 
     /** One record with its includes; 404 (named {@code resource}) when it is not the company's. */

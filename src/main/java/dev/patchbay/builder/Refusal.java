@@ -1,7 +1,6 @@
 package dev.patchbay.builder;
 
 import dev.patchbay.web.FieldErrors;
-import dev.patchbay.web.ValidationFailedException;
 import java.util.List;
 import java.util.stream.Collectors;
 

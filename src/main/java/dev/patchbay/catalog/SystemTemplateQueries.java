@@ -1,26 +1,21 @@
 package dev.patchbay.catalog;
 
 import dev.patchbay.query.Page;
-import dev.patchbay.query.IncludeEngine;
+import dev.patchbay.query.ListReader;
+import dev.patchbay.query.ListSource;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
 import dev.patchbay.web.ApiTimestamps;
-import dev.patchbay.web.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The marketplace's read side: the newest version of each definition, with what the caller has installed. */
 @Service
 class SystemTemplateQueries {
 
-    private static final String LATEST = " FROM system_templates t WHERE t.id IN (SELECT DISTINCT ON (key) id "
-            + "FROM system_templates ORDER BY key, created_at DESC, id DESC)";
     private static final String INSTALLED = "FROM systems s WHERE s.company_id = :company AND s.system_template_id = t.key "
             + "ORDER BY (s.canonical_key = t.key) DESC, s.id LIMIT 1";
     private static final String SELECT = "SELECT t.id, t.key, t.version, t.name, t.system_type, t.source, t.created_at, "
@@ -29,42 +24,33 @@ class SystemTemplateQueries {
             + "t.definition->'system'->>'help_link' AS help_link, (SELECT s.id " + INSTALLED + ") AS installed_system_id, "
             + "(SELECT s.system_template_version " + INSTALLED + ") AS installed_version";
 
-    private final JdbcClient jdbc;
-    private final SystemTemplateResource resource;
+    private final ListReader lists;
+    /** The marketplace lists the newest version of each definition. */
+    private final ListSource<SystemTemplateView> latest;
+    /** Any version can be read by its id, with the whole file. */
+    private final ListSource<SystemTemplateView> anyVersion;
 
-    SystemTemplateQueries(JdbcClient jdbc, SystemTemplateResource resource) {
-        this.jdbc = jdbc;
-        this.resource = resource;
+    SystemTemplateQueries(ListReader lists, SystemTemplateResource resource) {
+        this.lists = lists;
+        this.latest = ListSource.of(SELECT, "FROM system_templates t WHERE t.id IN (SELECT DISTINCT ON (key) id "
+                + "FROM system_templates ORDER BY key, created_at DESC, id DESC)", "t.id", "system template",
+                (rs, n) -> view(rs, null), resource.relations());
+        this.anyVersion = ListSource.of(SELECT + ", t.definition::text AS definition", "FROM system_templates t WHERE TRUE",
+                "t.id", "system template", (rs, n) -> view(rs, rs.getString("definition")), resource.relations());
     }
 
-    @Transactional(readOnly = true)
     Page list(Long companyId, QueryParams query) {
-        long total = jdbc.sql("SELECT count(*)" + LATEST + query.andConditions()).params(query.parameters())
-                .query(Long.class).single();
-        List<SystemTemplateView> views = total <= query.offset() ? List.of() : jdbc.sql(SELECT + LATEST
-                        + query.andConditions() + " ORDER BY " + query.orderBy() + " LIMIT :limit OFFSET :offset")
-                .param("company", companyId)
-                .params(query.parameters())
-                .param("limit", query.perPage())
-                .param("offset", query.offset())
-                .query((rs, n) -> view(rs, null))
-                .list();
-        return new Page(IncludeEngine.load(companyIdOrZero(companyId), views, resource.relations(), query.includes()),
-                total);
+        return lists.page(companyIdOrZero(companyId), latest, query);
     }
 
-    @Transactional(readOnly = true)
     Node get(Long companyId, long id, IncludeTree includes) {
-        SystemTemplateView view = jdbc.sql(SELECT + ", t.definition::text AS definition FROM system_templates t WHERE t.id = :id")
-                .param("company", companyId)
-                .param("id", id)
-                .query((rs, n) -> view(rs, rs.getString("definition")))
-                .optional()
-                .orElseThrow(() -> NotFoundException.of("system template", id));
-        return IncludeEngine.load(companyIdOrZero(companyId), List.of(view), resource.relations(), includes).get(0);
+        return lists.one(companyIdOrZero(companyId), anyVersion, id, includes);
     }
 
-    /** Definitions are shared by every company; the loaders ignore the company. */
+    /**
+     * Definitions are shared by every company; the company only tells what it has installed. The
+     * platform key has none, and no system belongs to company 0.
+     */
     private static long companyIdOrZero(Long companyId) {
         return companyId == null ? 0 : companyId;
     }

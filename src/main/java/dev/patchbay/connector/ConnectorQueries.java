@@ -1,19 +1,16 @@
 package dev.patchbay.connector;
 
+import dev.patchbay.query.ListReader;
+import dev.patchbay.query.ListSource;
 import dev.patchbay.query.Page;
-import dev.patchbay.query.IncludeEngine;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
 import dev.patchbay.web.ApiTimestamps;
-import dev.patchbay.web.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The read side: a page of connectors (one query for the page, one for the total) and then one
@@ -22,47 +19,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ConnectorQueries {
 
-    private static final String FROM = " FROM connectors c "
-            + "JOIN authentication_implementations ai ON ai.id = c.authentication_implementation_id "
-            + "JOIN systems s ON s.id = ai.system_id WHERE c.company_id = :company";
-    private static final String SELECT = "SELECT c.*, s.id AS s_id, s.name AS s_name, s.label AS s_label, "
-            + "s.canonical_key AS s_canonical_key, s.system_template_id AS s_system_template_id" + FROM;
+    private final ListReader lists;
+    private final ListSource<ConnectorView> source;
 
-    private final JdbcClient jdbc;
-    private final ConnectorResource resource;
-
-    ConnectorQueries(JdbcClient jdbc, ConnectorResource resource) {
-        this.jdbc = jdbc;
-        this.resource = resource;
+    ConnectorQueries(ListReader lists, ConnectorResource resource) {
+        this.lists = lists;
+        this.source = ListSource.of("SELECT c.*, s.id AS s_id, s.name AS s_name, s.label AS s_label, "
+                        + "s.canonical_key AS s_canonical_key, s.system_template_id AS s_system_template_id",
+                "FROM connectors c JOIN authentication_implementations ai ON ai.id = c.authentication_implementation_id "
+                        + "JOIN systems s ON s.id = ai.system_id WHERE c.company_id = :company",
+                "c.id", "connector", (rs, n) -> view(rs), resource.relations());
     }
 
-    @Transactional(readOnly = true)
     Page list(long companyId, QueryParams query) {
-        long total = jdbc.sql("SELECT count(*)" + FROM + query.andConditions())
-                .param("company", companyId)
-                .params(query.parameters())
-                .query(Long.class)
-                .single();
-        List<ConnectorView> views = total <= query.offset() ? List.of() : jdbc.sql(SELECT + query.andConditions()
-                        + " ORDER BY " + query.orderBy() + " LIMIT :limit OFFSET :offset")
-                .param("company", companyId)
-                .params(query.parameters())
-                .param("limit", query.perPage())
-                .param("offset", query.offset())
-                .query((rs, n) -> view(rs))
-                .list();
-        return new Page(IncludeEngine.load(companyId, views, resource.relations(), query.includes()), total);
+        return lists.page(companyId, source, query);
     }
 
-    @Transactional(readOnly = true)
     Node get(long companyId, long id, IncludeTree includes) {
-        ConnectorView view = jdbc.sql(SELECT + " AND c.id = :id")
-                .param("company", companyId)
-                .param("id", id)
-                .query((rs, n) -> view(rs))
-                .optional()
-                .orElseThrow(() -> NotFoundException.of("connector", id));
-        return IncludeEngine.load(companyId, List.of(view), resource.relations(), includes).get(0);
+        return lists.one(companyId, source, id, includes);
     }
 
     private static ConnectorView view(ResultSet rs) throws SQLException {

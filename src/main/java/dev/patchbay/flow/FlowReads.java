@@ -1,15 +1,15 @@
 package dev.patchbay.flow;
 
+import dev.patchbay.query.ListReader;
+import dev.patchbay.query.ListSource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.Grouping;
 import dev.patchbay.query.Grouping.Keyed;
-import dev.patchbay.query.IncludeEngine;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
 import dev.patchbay.query.Relations;
 import dev.patchbay.web.ApiTimestamps;
-import dev.patchbay.web.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The read side of process flows: a page of flows (one query, one for the total) and their steps
@@ -31,41 +30,23 @@ class FlowReads {
 
     private record FlowRow(long id, String name, boolean enabled, String createdAt, String updatedAt) {}
 
-    private static final String FROM = " FROM process_flows f WHERE f.company_id = :company";
-
     private final JdbcClient jdbc;
+    private final ListReader lists;
+    private final ListSource<FlowRow> source;
 
-    FlowReads(JdbcClient jdbc) {
+    FlowReads(JdbcClient jdbc, ListReader lists) {
         this.jdbc = jdbc;
+        this.lists = lists;
+        this.source = ListSource.of("SELECT f.*", "FROM process_flows f WHERE f.company_id = :company", "f.id",
+                "process flow", (rs, n) -> row(rs), Relations.none()).completedBy(this::withSteps);
     }
 
-    @Transactional(readOnly = true)
     Page list(long companyId, QueryParams query) {
-        long total = jdbc.sql("SELECT count(*)" + FROM + query.andConditions())
-                .param("company", companyId)
-                .params(query.parameters())
-                .query(Long.class)
-                .single();
-        List<FlowRow> rows = total <= query.offset() ? List.of() : jdbc.sql("SELECT f.*" + FROM + query.andConditions()
-                        + " ORDER BY " + query.orderBy() + " LIMIT :limit OFFSET :offset")
-                .param("company", companyId)
-                .params(query.parameters())
-                .param("limit", query.perPage())
-                .param("offset", query.offset())
-                .query((rs, n) -> row(rs))
-                .list();
-        return new Page(IncludeEngine.load(companyId, withSteps(companyId, rows), Relations.none(), query.includes()), total);
+        return lists.page(companyId, source, query);
     }
 
-    @Transactional(readOnly = true)
     Node get(long companyId, long id, IncludeTree includes) {
-        FlowRow row = jdbc.sql("SELECT f.*" + FROM + " AND f.id = :id")
-                .param("company", companyId)
-                .param("id", id)
-                .query((rs, n) -> row(rs))
-                .optional()
-                .orElseThrow(() -> NotFoundException.of("process flow", id));
-        return IncludeEngine.load(companyId, withSteps(companyId, List.of(row)), Relations.none(), includes).get(0);
+        return lists.one(companyId, source, id, includes);
     }
 
     /** The flows with a step using each connector, keyed by connector id, in flow id order. */
@@ -82,7 +63,7 @@ class FlowReads {
         return Grouping.byKey(rows.stream().map(row -> new Keyed<>(row.key(), views.get(row.value().id()))).toList());
     }
 
-    private List<ProcessFlowView> withSteps(long companyId, List<FlowRow> rows) {
+    private List<ProcessFlowView> withSteps(Long companyId, List<FlowRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }

@@ -1,19 +1,16 @@
 package dev.patchbay.pool;
 
+import dev.patchbay.query.ListReader;
+import dev.patchbay.query.ListSource;
 import dev.patchbay.query.Page;
-import dev.patchbay.query.IncludeEngine;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
 import dev.patchbay.web.ApiTimestamps;
-import dev.patchbay.web.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The read side: a page of pools (one query for the page, one for the total), then one query per
@@ -22,43 +19,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PoolReads {
 
-    private static final String FROM = " FROM connection_pools p WHERE p.company_id = :company";
+    private final ListReader lists;
+    private final ListSource<PoolView> source;
 
-    private final JdbcClient jdbc;
-    private final PoolResource resource;
-
-    PoolReads(JdbcClient jdbc, PoolResource resource) {
-        this.jdbc = jdbc;
-        this.resource = resource;
+    PoolReads(ListReader lists, PoolResource resource) {
+        this.lists = lists;
+        this.source = ListSource.of("SELECT p.*", "FROM connection_pools p WHERE p.company_id = :company", "p.id",
+                "connection pool", (rs, n) -> view(rs), resource.relations());
     }
 
-    @Transactional(readOnly = true)
     Page list(long companyId, QueryParams query) {
-        long total = jdbc.sql("SELECT count(*)" + FROM + query.andConditions())
-                .param("company", companyId)
-                .params(query.parameters())
-                .query(Long.class)
-                .single();
-        List<PoolView> views = total <= query.offset() ? List.of() : jdbc.sql("SELECT p.*" + FROM + query.andConditions()
-                        + " ORDER BY " + query.orderBy() + " LIMIT :limit OFFSET :offset")
-                .param("company", companyId)
-                .params(query.parameters())
-                .param("limit", query.perPage())
-                .param("offset", query.offset())
-                .query((rs, n) -> view(rs))
-                .list();
-        return new Page(IncludeEngine.load(companyId, views, resource.relations(), query.includes()), total);
+        return lists.page(companyId, source, query);
     }
 
-    @Transactional(readOnly = true)
     Node get(long companyId, long id, IncludeTree includes) {
-        PoolView view = jdbc.sql("SELECT p.*" + FROM + " AND p.id = :id")
-                .param("company", companyId)
-                .param("id", id)
-                .query((rs, n) -> view(rs))
-                .optional()
-                .orElseThrow(() -> NotFoundException.of("connection pool", id));
-        return IncludeEngine.load(companyId, List.of(view), resource.relations(), includes).get(0);
+        return lists.one(companyId, source, id, includes);
     }
 
     private static PoolView view(ResultSet rs) throws SQLException {

@@ -1,7 +1,6 @@
 package dev.patchbay.builder.authentication;
 
 import dev.patchbay.query.Page;
-import dev.patchbay.builder.Listing;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;

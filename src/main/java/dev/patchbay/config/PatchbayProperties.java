@@ -18,7 +18,8 @@ public record PatchbayProperties(
         @DefaultValue Secrets secrets,
         @DefaultValue Auth auth,
         @DefaultValue Definitions definitions,
-        @DefaultValue Sandbox sandbox) {
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue Outbound outbound) {
 
     /**
      * First-start accounts. Any value left empty is generated and printed once; a script can set
@@ -45,4 +46,11 @@ public record PatchbayProperties(
 
     /** {@code jwtSecret} signs login tokens; empty means "use or create data-dir/jwt.key". */
     public record Auth(String jwtSecret, @DefaultValue("24h") Duration tokenTtl) {}
+
+    /**
+     * Calls to third-party systems: timeouts (a system may set its own), overridable per system.
+     */
+    public record Outbound(
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("60s") Duration readTimeout) {}
 }

@@ -1,6 +1,10 @@
 package dev.patchbay.web;
 
+import dev.patchbay.outbound.CredentialCheckFailed;
+import dev.patchbay.outbound.OutboundFailure;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ValidationFailedException.class)
     ResponseEntity<ValidationErrorBody> validationFailed(ValidationFailedException e) {
         return ResponseEntity.unprocessableContent().body(e.errors().toBody());
+    }
+
+    /** The credential check of the test route or of a create/update: 422 with what was sent and what came back. */
+    @ExceptionHandler(CredentialCheckFailed.class)
+    ResponseEntity<DetailedErrorBody> credentialsRefused(CredentialCheckFailed e) {
+        return ResponseEntity.unprocessableContent()
+                .body(new DetailedErrorBody(e.getMessage(), Map.of("credentials", List.of(e.getMessage())), e.result()));
+    }
+
+    /**
+     * A request through a connector that Patchbay did not send or that got no answer: never a 200.
+     * {@code Patchbay-Error} tells a proxy's caller that the answer is Patchbay's, not the system's.
+     */
+    @ExceptionHandler(OutboundFailure.class)
+    ResponseEntity<DetailedErrorBody> outboundFailed(OutboundFailure e) {
+        ResponseEntity.BodyBuilder response = switch (e.kind()) {
+            case UNREACHABLE, TLS -> ResponseEntity.status(HttpStatus.BAD_GATEWAY);
+            case TIMEOUT -> ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT);
+            default -> ResponseEntity.unprocessableContent();
+        };
+        String field = switch (e.kind()) {
+            case TARGET_REFUSED -> "target";
+            case CREDENTIALS_REFUSED -> "credentials";
+            case INVALID_REQUEST -> "request";
+            default -> null;
+        };
+        return response.header("Patchbay-Error", e.kind().code())
+                .body(new DetailedErrorBody(e.getMessage(), field == null ? null : Map.of(field, List.of(e.getMessage())), e.exchange()));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -1,0 +1,73 @@
+package dev.patchbay.outbound;
+
+import dev.patchbay.outbound.render.RequestRenderer;
+import dev.patchbay.outbound.render.RequestSpec;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs an authentication implementation's {@code test_request} through the send path: the
+ * contract's {@code POST /connectors/{id}/test}, and the check that keeps invalid credentials from
+ * being saved.
+ */
+@Service
+public class CredentialCheck {
+
+    private final OutboundGateway gateway;
+
+    CredentialCheck(OutboundGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Tests a saved connector; a connector without a test request passes with nothing sent. */
+    public CheckResult test(long companyId, long connectorId) {
+        Instance instance = gateway.instance(companyId, connectorId);
+        if (instance.testRequest() == null || instance.testRequest().isNull()) {
+            return new CheckResult(true, null, null, 0, "The authentication implementation has no test request; nothing was sent.");
+        }
+        return run(instance);
+    }
+
+    /**
+     * Checks credentials before they are saved. Skipped for an implementation without a test request,
+     * of type none, or authorised by a person's consent (which can only follow the save).
+     *
+     * @throws CredentialCheckFailed when the system refused them or could not be reached
+     */
+    public void verify(long companyId, ConnectorDraft draft) {
+        Instance instance = gateway.draft(companyId, draft);
+        boolean skipped = instance.testRequest() == null || instance.testRequest().isNull()
+                || instance.authenticationType().equals("none")
+                || (instance.authenticationType().equals("oauth2_authorization_code") && draft.connectorId() == null);
+        if (!skipped) {
+            run(instance);
+        }
+    }
+
+    private CheckResult run(Instance instance) {
+        JsonNode test = instance.testRequest();
+        Exchange exchange;
+        try {
+            exchange = gateway.send(instance, templates -> RequestSpec.relative(text(test, "method", "GET"),
+                    templates.render(text(test, "path", "")), RequestRenderer.rendered(test.get("query"), templates),
+                    RequestRenderer.rendered(test.get("headers"), templates), null));
+        } catch (OutboundFailure failure) {
+            throw new CredentialCheckFailed(CheckResult.of(false, failure.exchange(), failure.getMessage()));
+        }
+        int status = exchange.response().status();
+        JsonNode expected = test.get("expect_status");
+        boolean passed = expected != null && expected.isNumber() ? status == expected.asInt() : status >= 200 && status < 300;
+        if (!passed) {
+            String expectation = expected != null && expected.isNumber() ? "; expected " + Statuses.describe(expected.asInt()) : "";
+            throw new CredentialCheckFailed(CheckResult.of(false, exchange,
+                    "The system answered " + Statuses.describe(status) + expectation + "."));
+        }
+        return CheckResult.of(true, exchange, "The credentials work: the system answered " + Statuses.describe(status) + ".");
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isString() || value.asString().isEmpty() ? fallback : value.asString();
+    }
+
+}

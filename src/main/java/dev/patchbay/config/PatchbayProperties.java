@@ -2,6 +2,7 @@ package dev.patchbay.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -48,9 +49,29 @@ public record PatchbayProperties(
     public record Auth(String jwtSecret, @DefaultValue("24h") Duration tokenTtl) {}
 
     /**
-     * Calls to third-party systems: timeouts (a system may set its own), overridable per system.
+     * Calls to third-party systems. Timeouts are defaults that a system may override.
+     *
+     * @param allowedNetworks address blocks (CIDR, IPv4 or IPv6) that may be called although they are
+     *     private, loopback or link-local; empty by default, so only public addresses are called
+     * @param trustedCertificates a PEM file of CA certificates trusted in addition to the JDK's, for
+     *     self-hosted systems with their own CA; unset for none
      */
     public record Outbound(
             @DefaultValue("10s") Duration connectTimeout,
-            @DefaultValue("60s") Duration readTimeout) {}
+            @DefaultValue("60s") Duration readTimeout,
+            @DefaultValue List<String> allowedNetworks,
+            Path trustedCertificates) {
+
+        public Outbound {
+            requirePositive("patchbay.outbound.connect-timeout", connectTimeout);
+            requirePositive("patchbay.outbound.read-timeout", readTimeout);
+            allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
+        }
+
+        private static void requirePositive(String setting, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(setting + " must be a positive duration such as 10s");
+            }
+        }
+    }
 }

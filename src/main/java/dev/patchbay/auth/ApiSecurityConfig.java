@@ -50,6 +50,9 @@ class ApiSecurityConfig {
                         .hasAnyRole(member, platform)
                         .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**")
                         .hasRole(admin)
+                        // Sending through a connector is a write whatever the method: a GET through the proxy
+                        // spends the instance's rate limit and may change the system's data.
+                        .requestMatchers("/api/v1/connectors/*/proxy/**", "/api/v1/connectors/*/oauth/**").hasRole(writer)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(member)
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(member)
                         .requestMatchers("/api/**").hasRole(writer)

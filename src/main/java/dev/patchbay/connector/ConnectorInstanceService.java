@@ -4,7 +4,6 @@ import dev.patchbay.catalog.Installer;
 import dev.patchbay.web.ValidationFailedException;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code POST /api/v1/connector-instances}: install the definition's connector into the company if
@@ -25,18 +24,25 @@ class ConnectorInstanceService {
         this.connectors = connectors;
     }
 
-    @Transactional
+    /**
+     * Installs (when needed) and creates in one transaction; the credential check before it sees the
+     * installed parts in a transaction that is rolled back, so a refused check installs nothing.
+     */
     long create(long companyId, CreateConnectorInstanceRequest request) {
-        Long templateId = request.authenticationImplementationTemplateId();
-        Optional<Long> implementation = templateId == null
-                ? Optional.empty()
-                : installer.authenticationImplementationFor(companyId, templateId);
-        Long implementationId = templateId == null ? null : implementation.orElse(NONE);
         try {
-            return connectors.create(companyId, request.asConnector(implementationId));
+            return connectors.create(companyId, company -> request.asConnector(implementationFor(company, request)));
         } catch (ValidationFailedException e) {
             throw e.errors().renamed(ConnectorInstanceService::inContractTerms).toException();
         }
+    }
+
+    private Long implementationFor(long companyId, CreateConnectorInstanceRequest request) {
+        Long templateId = request.authenticationImplementationTemplateId();
+        if (templateId == null) {
+            return null;
+        }
+        Optional<Long> implementation = installer.authenticationImplementationFor(companyId, templateId);
+        return implementation.orElse(NONE);
     }
 
     /** The connector rules speak of variables and implementations; this route's body of templates. */

@@ -2,15 +2,32 @@ package dev.patchbay.connector;
 
 import dev.patchbay.flow.FlowUsage;
 import dev.patchbay.flow.FlowUsage.FlowRef;
+import dev.patchbay.outbound.ConnectorDraft;
+import dev.patchbay.outbound.CredentialCheck;
+import dev.patchbay.outbound.Instance;
+import dev.patchbay.variable.VariableData;
 import dev.patchbay.variable.VariableStore;
 import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.NotFoundException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The write side: validate everything, then write the connector and its variables in one transaction. */
+/**
+ * The write side: validate everything, check the credentials against the system, then write the
+ * connector and its variables in one transaction.
+ *
+ * <p>The credential check is a call to a third-party system, so it never runs inside a transaction:
+ * what it needs is read in a transaction that is then rolled back (so a definition installed on the
+ * way leaves nothing behind when the check fails), the check runs, and the write validates again in
+ * its own transaction.
+ */
 @Service
 class ConnectorService {
 
@@ -19,30 +36,79 @@ class ConnectorService {
     private final ConnectorRepository connectors;
     private final VariableStore variables;
     private final FlowUsage flowUsage;
+    private final CredentialCheck credentials;
+    private final Transactions transactions;
 
     ConnectorService(CreateValidator createValidator, UpdateValidator updateValidator, ConnectorRepository connectors,
-            VariableStore variables, FlowUsage flowUsage) {
+            VariableStore variables, FlowUsage flowUsage, CredentialCheck credentials, Transactions transactions) {
         this.createValidator = createValidator;
         this.updateValidator = updateValidator;
         this.connectors = connectors;
         this.variables = variables;
         this.flowUsage = flowUsage;
+        this.credentials = credentials;
+        this.transactions = transactions;
     }
 
-    @Transactional
     long create(long companyId, CreateConnectorRequest request) {
+        return create(companyId, company -> request);
+    }
+
+    /**
+     * Creates from a request that is built inside the transactions (the connector-instances route
+     * installs a definition to name the implementation), so the check and the write see the same parts.
+     */
+    long create(long companyId, Function<Long, CreateConnectorRequest> request) {
+        transactions.rolledBack(() -> prepareCreate(companyId, request.apply(companyId))).ifPresent(credentials::verify);
+        return transactions.inTransaction(() -> insert(companyId, request.apply(companyId)));
+    }
+
+    private Optional<Instance> prepareCreate(long companyId, CreateConnectorRequest request) {
+        CreateValidator.ValidCreate valid = createValidator.validate(companyId, request);
+        return credentials.prepare(companyId, draft(null, valid.settings(), valid.variables()));
+    }
+
+    private long insert(long companyId, CreateConnectorRequest request) {
         CreateValidator.ValidCreate valid = createValidator.validate(companyId, request);
         long id = connectors.insert(companyId, valid.settings());
         variables.insertAll(companyId, VariableStore.Owner.CONNECTOR, id, valid.variables());
         return id;
     }
 
-    @Transactional
     void update(long companyId, long id, UpdateConnectorRequest request) {
+        transactions.rolledBack(() -> prepareUpdate(companyId, id, request)).ifPresent(credentials::verify);
+        transactions.inTransaction(() -> {
+            ConnectorRow current = connectors.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("connector", id));
+            UpdateValidator.ValidUpdate valid = updateValidator.validate(companyId, current, request);
+            connectors.update(companyId, id, valid.settings());
+            variables.updateAll(companyId, VariableStore.Owner.CONNECTOR, id, valid.changedVariables());
+            return id;
+        });
+    }
+
+    /** The check of an update, when it changes what the system sees: a credential, the implementation or the certificate. */
+    private Optional<Instance> prepareUpdate(long companyId, long id, UpdateConnectorRequest request) {
         ConnectorRow current = connectors.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("connector", id));
         UpdateValidator.ValidUpdate valid = updateValidator.validate(companyId, current, request);
-        connectors.update(companyId, id, valid.settings());
-        variables.updateAll(companyId, VariableStore.Owner.CONNECTOR, id, valid.changedVariables());
+        List<VariableData> stored = variables.clearValues(companyId, VariableStore.Owner.CONNECTOR, id);
+        Map<Long, VariableData> changed = valid.changedVariables().stream()
+                .collect(Collectors.toMap(VariableData::id, Function.identity(), (a, b) -> b));
+        List<VariableData> merged = new ArrayList<>();
+        boolean valuesChanged = false;
+        for (VariableData variable : stored) {
+            VariableData next = changed.getOrDefault(variable.id(), variable);
+            valuesChanged |= !Objects.equals(next.value(), variable.value()) || !Objects.equals(next.key(), variable.key());
+            merged.add(next);
+        }
+        boolean systemSeesChange = valuesChanged
+                || valid.settings().authenticationImplementationId() != current.authenticationImplementationId()
+                || !Objects.equals(valid.settings().certificateId(), current.certificateId());
+        return systemSeesChange ? credentials.prepare(companyId, draft(id, valid.settings(), merged)) : Optional.empty();
+    }
+
+    private static ConnectorDraft draft(Long id, ConnectorSettings settings, List<VariableData> variables) {
+        return new ConnectorDraft(id, settings.name(), settings.authenticationImplementationId(), settings.timezone(),
+                settings.dateFormat(), settings.certificateId(), variables);
     }
 
     /** Refused (422, naming the flows) while any process flow, enabled or not, has a step using the connector. */

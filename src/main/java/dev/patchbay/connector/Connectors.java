@@ -19,14 +19,14 @@ public class Connectors {
     }
 
     /**
-     * Creates a connector through the same rules as the API; {@code values} fill the authentication
-     * implementation's variable templates by key, keeping their labels and flags.
+     * Creates a connector through the same rules as the API (the credential check included);
+     * {@code values} fill the authentication implementation's variable templates by key, keeping
+     * their labels and flags, and a template without a given value keeps its default.
      */
     public long create(long companyId, String name, long authenticationImplementationId, String timezone, String dateFormat,
             String rateLimitUnit, int rateLimitDuration, Map<String, String> values) {
         var variables = catalog.variableTemplates(companyId, authenticationImplementationId).stream()
-                .filter(template -> values.containsKey(template.key()))
-                .map(template -> newVariable(template, values.get(template.key())))
+                .map(template -> newVariable(template, values.getOrDefault(template.key(), template.value())))
                 .toList();
         return service.create(companyId, new CreateConnectorRequest(name, authenticationImplementationId, timezone, dateFormat,
                 rateLimitUnit, rateLimitDuration, null, variables, null, null, null));

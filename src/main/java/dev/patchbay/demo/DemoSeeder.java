@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /**
@@ -39,28 +39,51 @@ class DemoSeeder implements ApplicationRunner {
     private final CatalogLookup catalog;
     private final Connectors connectors;
     private final PatchbayProperties properties;
-    private final Environment environment;
     private final PatchbayProperties.Bootstrap bootstrap;
     private final PrintStream console;
+    private final TransactionTemplate transactions;
 
     DemoSeeder(AccountService accounts, Installer installer, CatalogLookup catalog, Connectors connectors,
-            PatchbayProperties properties, Environment environment) {
+            PatchbayProperties properties, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.accounts = accounts;
         this.installer = installer;
         this.catalog = catalog;
         this.connectors = connectors;
         this.properties = properties;
-        this.environment = environment;
         this.bootstrap = properties.bootstrap();
         this.console = System.out;
     }
 
+    /** The accounts and installs, which succeed or fail together. */
+    private record Seeded(String platformKey, String email, String password, AccountService.CreatedCompany demo,
+            long sandboxAuthentication) {}
+
+    /**
+     * Seeds in one transaction, then creates the demo instance after it: creating an instance checks
+     * its credentials against the sandbox over HTTP, which must not hold a transaction open. Should
+     * that check fail, the demo company is still there and the instance can be added by hand.
+     */
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
-        if (!bootstrap.enabled() || accounts.platformKeyExists()) {
+        if (!bootstrap.enabled()) {
             return;
         }
+        Seeded seeded = transactions.execute(status -> accounts.platformKeyExists() ? null : seed());
+        if (seeded == null) {
+            return;
+        }
+        try {
+            connectors.create(seeded.demo().id(), "Sandbox (demo)", seeded.sandboxAuthentication(), "Europe/London",
+                    "Y-m-d\\TH:i:sP", "minute", 60, java.util.Map.of("api_key", properties.sandbox().apiKey()));
+        } catch (RuntimeException e) {
+            log.warn("First start: the demo sandbox instance was not created ({}); add it from the marketplace",
+                    e.getMessage());
+        }
+        print(seeded);
+    }
+
+    private Seeded seed() {
         String platformKey = accounts.createPlatformKey(given(bootstrap.platformApiKey()));
         String email = StringUtils.hasText(bootstrap.adminEmail()) ? bootstrap.adminEmail().trim() : DEFAULT_ADMIN_EMAIL;
         String password = StringUtils.hasText(bootstrap.adminPassword()) ? bootstrap.adminPassword() : randomPassword();
@@ -71,10 +94,15 @@ class DemoSeeder implements ApplicationRunner {
             sandboxSystem = "sandbox".equals(key) ? systemId : sandboxSystem;
         }
         long sandboxAuthentication = catalog.authenticationImplementationsOf(demo.id(), sandboxSystem).get(0).id();
-        String sandboxUrl = "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/sandbox";
-        connectors.create(demo.id(), "Sandbox (demo)", sandboxAuthentication, "Europe/London", "Y-m-d\\TH:i:sP", "minute", 60,
-                java.util.Map.of("api_key", properties.sandbox().apiKey(), "base_url", sandboxUrl));
         log.info("First start: created the platform administrator key and the demo company #{}", demo.id());
+        return new Seeded(platformKey, email, password, demo, sandboxAuthentication);
+    }
+
+    private void print(Seeded seeded) {
+        String platformKey = seeded.platformKey();
+        String email = seeded.email();
+        String password = seeded.password();
+        AccountService.CreatedCompany demo = seeded.demo();
         console.println();
         console.println("==================== Patchbay first start ====================");
         console.println("Shown once. Store them now; only hashes are kept.");

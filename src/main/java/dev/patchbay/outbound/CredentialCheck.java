@@ -2,6 +2,7 @@ package dev.patchbay.outbound;
 
 import dev.patchbay.outbound.render.RequestRenderer;
 import dev.patchbay.outbound.render.RequestSpec;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -29,19 +30,25 @@ public class CredentialCheck {
     }
 
     /**
-     * Checks credentials before they are saved. Skipped for an implementation without a test request,
-     * of type none, or authorised by a person's consent (which can only follow the save).
-     *
-     * @throws CredentialCheckFailed when the system refused them or could not be reached
+     * What the check of a connector about to be saved will use, read now (inside the caller's
+     * transaction, which may be rolled back) so that the call itself can run outside it. Empty when
+     * there is nothing to check: no test request, type none, or a consent that can only follow the save.
      */
-    public void verify(long companyId, ConnectorDraft draft) {
+    public Optional<Instance> prepare(long companyId, ConnectorDraft draft) {
         Instance instance = gateway.draft(companyId, draft);
         boolean skipped = instance.testRequest() == null || instance.testRequest().isNull()
                 || instance.authenticationType().equals("none")
                 || (instance.authenticationType().equals("oauth2_authorization_code") && draft.connectorId() == null);
-        if (!skipped) {
-            run(instance);
-        }
+        return skipped ? Optional.empty() : Optional.of(instance);
+    }
+
+    /**
+     * Checks credentials before they are saved; call it outside any transaction.
+     *
+     * @throws CredentialCheckFailed when the system refused them or could not be reached
+     */
+    public void verify(Instance prepared) {
+        run(prepared);
     }
 
     private CheckResult run(Instance instance) {

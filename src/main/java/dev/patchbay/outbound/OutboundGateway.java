@@ -68,6 +68,36 @@ public class OutboundGateway {
         }
     }
 
+    /**
+     * Sends once and hands back the answer unread, for the proxy. A 401 is retried with renewed
+     * credentials only when the request has no body, since a streamed body cannot be sent twice.
+     */
+    Transport.StreamedResponse open(Instance instance, Function<Templates, RequestSpec> spec) {
+        Call call = new Call(instance);
+        Authentication authentication = authentications.of(instance.authenticationType());
+        try {
+            OutgoingRequest request = authenticated(call, authentication, spec);
+            Transport.StreamedResponse response = transport.open(request, instance);
+            if (response.status() == 401 && request.body() == null && authentication.renew(call)) {
+                closeQuietly(response);
+                response = transport.open(authenticated(call, authentication, spec), instance);
+            }
+            return response;
+        } catch (Templates.TemplateException e) {
+            throw new OutboundFailure(OutboundFailure.Kind.INVALID_REQUEST, call.redaction().apply(e.getMessage()), null);
+        } catch (OutboundFailure e) {
+            throw call.shown(e, call.lastRequest);
+        }
+    }
+
+    private static void closeQuietly(Transport.StreamedResponse response) {
+        try {
+            response.close();
+        } catch (java.io.IOException ignored) {
+            // the connection is dropped either way
+        }
+    }
+
     private static OutgoingRequest authenticated(Call call, Authentication authentication, Function<Templates, RequestSpec> spec) {
         authentication.prepare(call);
         OutgoingRequest request = RequestRenderer.build(call.instance(), call.templates(), spec.apply(call.templates()));

@@ -16,13 +16,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over 8 MB with 413: at once when Content-Length says so, and while reading
- * when the body is chunked.
+ * when the body is chunked. The connector proxy's bodies are streamed through, not held, and have no limit here.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final long LIMIT_BYTES = 8L * 1024 * 1024;
+
+    private static final java.util.regex.Pattern STREAMED = java.util.regex.Pattern.compile("/api/v1/connectors/[^/]+/proxy(/.*)?");
+
+    /** The proxy streams bodies of any size to the system and never holds them (DESIGN §5). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return STREAMED.matcher(request.getRequestURI()).matches();
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -4,6 +4,7 @@ import dev.patchbay.catalog.CatalogWriter.NewEndpoint;
 import dev.patchbay.catalog.CatalogWriter.NewFieldTag;
 import dev.patchbay.catalog.CatalogWriter.NewFilter;
 import dev.patchbay.catalog.CatalogWriter.NewSystem;
+import dev.patchbay.support.FakeSystems;
 import dev.patchbay.variable.VariableData;
 import dev.patchbay.variable.VariableStore;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The tests' fixed catalog, installed into every test company: a sandbox, Shopify (access token)
  * and a generic REST API (basic auth, no auth), written directly so that tests do not change when a
- * shipped definition file does. (The demo company itself installs the shipped definitions.)
+ * shipped definition file does. (The demo company itself installs the shipped definitions.) Shopify's
+ * base URL points at {@link FakeSystems}, so credential checks run against a real loopback server.
  */
 @TestComponent
 public class DemoCatalog {
@@ -28,16 +30,18 @@ public class DemoCatalog {
 
     private final CatalogWriter writer;
     private final VariableStore variables;
+    private final FakeSystems systems;
 
-    DemoCatalog(CatalogWriter writer, VariableStore variables) {
+    DemoCatalog(CatalogWriter writer, VariableStore variables, FakeSystems systems) {
         this.writer = writer;
         this.variables = variables;
+        this.systems = systems;
     }
 
     @Transactional
     public Installed installInto(long companyId) {
         long sandbox = writer.insertSystem(companyId, new NewSystem("Patchbay Sandbox", "Sandbox", "sandbox", "Other", "#6b46c1",
-                null, "1.0", 60, "minute", "Y-m-d\\TH:i:sP", null, "sandbox", "http://localhost:8080/sandbox"));
+                null, "1.0", 60, "minute", "Y-m-d\\TH:i:sP", null, "sandbox", "{{patchbay_url}}/sandbox"));
         long sandboxAuth = writer.insertAuthenticationImplementation(companyId, sandbox, "token", "API key",
                 "{\"headers\": {\"X-Api-Key\": \"{{api_key}}\"}}", "{\"method\": \"GET\", \"path\": \"/ping\", \"expect_status\": 200}");
         variables.insertAll(companyId, VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION, sandboxAuth,
@@ -51,7 +55,7 @@ public class DemoCatalog {
 
         long shopify = writer.insertSystem(companyId, new NewSystem("Shopify", "Shopify", "shopify", "eCommerce", "#95bf47",
                 "https://cdn.shopify.com/static/shopify-favicon.png", "2024-10", 2, "second", "Y-m-d\\TH:i:sP",
-                "https://shopify.dev/docs/api/admin-rest", "shopify", "https://{{shop}}.myshopify.com/admin/api/2024-10"));
+                "https://shopify.dev/docs/api/admin-rest", "shopify", systems.shopifyBaseUrl()));
         long shopifyAuth = writer.insertAuthenticationImplementation(companyId, shopify, "token", "Admin API access token",
                 "{\"headers\": {\"X-Shopify-Access-Token\": \"{{access_token}}\"}}",
                 "{\"method\": \"GET\", \"path\": \"/shop.json\", \"expect_status\": 200}");

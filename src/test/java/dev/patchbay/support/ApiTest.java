@@ -19,9 +19,11 @@ import org.springframework.context.annotation.Import;
             "patchbay.bootstrap.admin-email=" + ApiTest.DEMO_ADMIN_EMAIL,
             "patchbay.bootstrap.admin-password=" + ApiTest.DEMO_ADMIN_PASSWORD,
             "patchbay.bootstrap.api-key=" + ApiTest.DEMO_API_KEY,
-            "patchbay.bootstrap.platform-api-key=" + ApiTest.PLATFORM_API_KEY
+            "patchbay.bootstrap.platform-api-key=" + ApiTest.PLATFORM_API_KEY,
+            // The tests' upstreams listen on 127.0.0.1; every other private or loopback address stays refused.
+            "patchbay.outbound.allowed-networks=127.0.0.1/32"
         })
-@Import({TestSupportConfig.class, TestData.class, DemoCatalog.class})
+@Import({TestSupportConfig.class, TestData.class, DemoCatalog.class, FakeSystems.class})
 public abstract class ApiTest {
 
     public static final String DEMO_ADMIN_EMAIL = "admin@demo.test";

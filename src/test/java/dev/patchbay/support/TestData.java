@@ -22,6 +22,7 @@ public class TestData {
 
     public static final String PASSWORD = "correct-horse-battery";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final TestCertificates.Generated CLIENT_CERTIFICATE = TestCertificates.generate("client.example.test");
 
     /** A company with its administrator's credentials, its API key and its installed demo catalog. */
     public record Tenant(long id, String apiKey, String adminEmail, String adminPassword, DemoCatalog.Installed catalog) {}
@@ -116,14 +117,16 @@ public class TestData {
         return flow;
     }
 
-    /** A certificate row uploaded by the tenant's administrator (its upload API comes with the catalog issue). */
+    /**
+     * A certificate the tenant's administrator uploaded through the API: a real key pair, so a
+     * connector can present it.
+     */
     public long certificate(Tenant tenant, String name) {
-        Long userId = jdbc.sql("SELECT id FROM users WHERE company_id = :c ORDER BY id LIMIT 1")
-                .param("c", tenant.id()).query(Long.class).single();
-        return jdbc.sql("INSERT INTO certificates (company_id, user_id, name, format, content_encrypted, subject, expires_at) "
-                        + "VALUES (:c, :u, :n, 'pem', 'v1:test:AAAA', 'CN=client.example.test', now() + interval '90 days') "
-                        + "RETURNING id")
-                .param("c", tenant.id()).param("u", userId).param("n", name).query(Long.class).single();
+        String admin = Api.bearer(login(tenant.adminEmail(), tenant.adminPassword()));
+        Response response = api.post("/api/v1/certificates", admin,
+                Map.of("name", name, "certificate", CLIENT_CERTIFICATE.pem()));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().at("/data/id").asLong();
     }
 
     public JdbcClient jdbc() {

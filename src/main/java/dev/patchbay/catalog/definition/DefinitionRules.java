@@ -3,6 +3,7 @@ package dev.patchbay.catalog.definition;
 import dev.patchbay.catalog.definition.ConnectorDefinition.AuthenticationDef;
 import dev.patchbay.catalog.definition.ConnectorDefinition.EndpointDef;
 import dev.patchbay.catalog.definition.ConnectorDefinition.VariableDef;
+import dev.patchbay.outbound.render.BuiltInPlaceholders;
 import dev.patchbay.time.PhpDateFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -77,7 +78,7 @@ final class DefinitionRules {
         Set<String> unknown = new LinkedHashSet<>();
         Matcher matcher = PLACEHOLDER.matcher(text == null ? "" : text);
         while (matcher.find()) {
-            if (!variables.contains(matcher.group(1))) {
+            if (!variables.contains(matcher.group(1)) && !BuiltInPlaceholders.isBuiltIn(matcher.group(1))) {
                 unknown.add(matcher.group(1));
             }
         }

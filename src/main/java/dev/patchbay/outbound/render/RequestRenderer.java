@@ -22,18 +22,16 @@ public final class RequestRenderer {
     private RequestRenderer() {}
 
     public static OutgoingRequest build(Instance instance, Templates templates, RequestSpec spec) {
-        Rendered target = spec.absolute() ? spec.target() : joined(templates.render(instance.baseUrlTemplate()), spec.target());
+        Rendered target = joined(templates.render(instance.baseUrlTemplate()), spec.target());
         requireHttpUrl(target.text());
-        OutgoingRequest request = new OutgoingRequest(spec.method(), target.text(), target.sensitive());
+        OutgoingRequest request = new OutgoingRequest(spec.method(), target.text(), target.sensitive()).rawQuery(spec.rawQuery());
         JsonNode settings = instance.settings();
-        if (!spec.absolute()) {
-            rendered(settings.get("headers"), templates).forEach(request::addHeader);
-            rendered(settings.get("query"), templates).forEach(request::addQuery);
-        }
+        rendered(settings.get("headers"), templates).forEach(request::addHeader);
+        rendered(settings.get("query"), templates).forEach(request::addQuery);
         spec.headers().forEach(request::addHeader);
         spec.query().forEach(request::addQuery);
         request.body(spec.body());
-        List<Param> bodyParams = spec.absolute() ? List.of() : rendered(settings.get("body"), templates);
+        List<Param> bodyParams = rendered(settings.get("body"), templates);
         if (!bodyParams.isEmpty()) {
             addBodyParams(request, bodyParams);
         }

@@ -41,7 +41,7 @@ public final class Templates {
             String name = matcher.group(1);
             String value;
             if (values.containsKey(name)) {
-                value = values.get(name) == null ? "" : values.get(name);
+                value = values.get(name) == null ? "" : builtInsIn(values.get(name));
                 sensitive |= secretKeys.contains(name);
             } else {
                 value = builtIns.apply(name).orElseThrow(() -> new TemplateException(
@@ -52,6 +52,26 @@ public final class Templates {
         }
         matcher.appendTail(out);
         return new Rendered(out.toString(), sensitive);
+    }
+
+    /**
+     * A variable's value may use date expressions and {@code {{patchbay_url}}} (the sandbox's URL
+     * follows the port the service runs on), but not other variables or an obtained token: one level,
+     * so values cannot pull each other in.
+     */
+    private String builtInsIn(String value) {
+        if (!value.contains("{{")) {
+            return value;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            Optional<String> builtIn = name.equals(BuiltInPlaceholders.SESSION_TOKEN) ? Optional.empty() : builtIns.apply(name);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(builtIn.orElse(matcher.group())));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     public String text(String template) {

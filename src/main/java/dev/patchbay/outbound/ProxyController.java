@@ -1,0 +1,30 @@
+package dev.patchbay.outbound;
+
+import dev.patchbay.web.CurrentCompany;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code ANY /api/v1/connectors/{connector}/proxy/{path}}: the caller's request goes to the system's
+ * base URL + path with the connector's credentials, and the system's answer comes back as it is,
+ * streamed both ways.
+ */
+@RestController
+class ProxyController {
+
+    private final OutboundProxy proxy;
+
+    ProxyController(OutboundProxy proxy) {
+        this.proxy = proxy;
+    }
+
+    @RequestMapping("/api/v1/connectors/{connector}/proxy/**")
+    void proxy(CurrentCompany company, @PathVariable("connector") long connectorId, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        proxy.pass(company.id(), connectorId, request, response);
+    }
+}

@@ -410,7 +410,7 @@ class ConnectorIncludeTests extends ApiTest {
         assertThat(included.get("id").asLong()).isEqualTo(certificate);
         assertThat(included.get("name").asString()).isEqualTo("Client cert");
         assertThat(included.get("format").asString()).isEqualTo("pem");
-        assertThat(included.get("subject").asString()).isEqualTo("CN=client.example.test");
+        assertThat(included.get("subject").asString()).isEqualTo("CN=client.example.test,O=Patchbay Tests");
         assertThat(included.get("expires_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
         assertThat(included.at("/user/email").asString()).isEqualTo(tenant.adminEmail());
         assertThat(included.at("/user/name").asString()).isEqualTo("Administrator");

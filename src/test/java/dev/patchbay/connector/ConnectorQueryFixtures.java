@@ -33,7 +33,7 @@ final class ConnectorQueryFixtures {
     /** A create body for the sandbox's token implementation (one required secret variable: api_key). */
     static Map<String, Object> sandboxBody(Tenant tenant, String name) {
         return body(name, tenant.catalog().sandboxTokenAuthId(),
-                List.of(Map.of("key", "api_key", "value", "sandbox-key-123", "label", "API key", "secret", true)));
+                List.of(Map.of("key", "api_key", "value", "sandbox-demo-key", "label", "API key", "secret", true)));
     }
 
     private static Map<String, Object> body(String name, long authenticationImplementationId, List<Map<String, Object>> variables) {

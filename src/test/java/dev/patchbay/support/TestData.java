@@ -125,7 +125,7 @@ public class TestData {
         String admin = Api.bearer(login(tenant.adminEmail(), tenant.adminPassword()));
         Response response = api.post("/api/v1/certificates", admin,
                 Map.of("name", name, "certificate", CLIENT_CERTIFICATE.pem()));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().at("/data/id").asLong();
     }
 

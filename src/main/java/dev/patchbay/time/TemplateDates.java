@@ -48,6 +48,15 @@ public class TemplateDates {
     }
 
     /**
+     * Why a date expression cannot be rendered, or empty when it can: for validators, so that
+     * {@code {{now - 1 fortnight}}} is refused when a template is saved rather than when a request is sent.
+     */
+    public static Optional<String> problem(String expression) {
+        return EXPRESSION.matcher(expression).matches()
+                ? Optional.empty() : Optional.of(DateExpressionException.unknownExpression(expression).getMessage());
+    }
+
+    /**
      * Writes a date expression (a placeholder's content, without braces) in the zone and format.
      *
      * @throws DateExpressionException when it is not a date expression this understands (e.g. {@code now - 1 fortnight})

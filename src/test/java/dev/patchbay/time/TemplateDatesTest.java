@@ -77,6 +77,14 @@ class TemplateDatesTest {
     }
 
     @Test
+    void shouldNameTheProblemOfAnExpressionBeforeItIsEverRendered() {
+        assertThat(TemplateDates.problem("now - 1 day")).isEmpty();
+        assertThat(TemplateDates.problem("now")).isEmpty();
+        assertThat(TemplateDates.problem("now - 1 fortnight"))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("`{{now - 1 fortnight}}` is not a date expression"));
+    }
+
+    @Test
     void shouldRefuseAnAmountThatLeavesTheCalendar() {
         assertThatThrownBy(() -> dates.render("now + 999999999 years", UTC, MYSQL))
                 .isInstanceOf(DateExpressionException.class)

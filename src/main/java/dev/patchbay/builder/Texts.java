@@ -1,5 +1,6 @@
 package dev.patchbay.builder;
 
+import dev.patchbay.outbound.render.BuiltInPlaceholders;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
@@ -12,8 +13,6 @@ public final class Texts {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
     /** Date/time templates the outbound engine fills in itself ({@code {{now}}}, {@code {{now - 1 day}}}). */
-    private static final Pattern BUILT_IN = Pattern.compile("now(\\s*[+-].*)?");
-
     private Texts() {}
 
     /** An absolute http(s) URL with a host. */
@@ -36,7 +35,7 @@ public final class Texts {
         Matcher matcher = PLACEHOLDER.matcher(template);
         while (matcher.find()) {
             String key = matcher.group(1);
-            if (!BUILT_IN.matcher(key).matches()) {
+            if (!BuiltInPlaceholders.isBuiltIn(key)) {
                 keys.add(key);
             }
         }

@@ -93,12 +93,7 @@ class HttpTransport implements Transport {
         request.headers().forEach(h -> builder.addHeader(h.name(), h.value()));
         OutgoingRequest.Body body = request.body();
         if (body instanceof OutgoingRequest.FormBody form) {
-            StringBuilder encoded = new StringBuilder();
-            for (Param p : form.params()) {
-                encoded.append(encoded.isEmpty() ? "" : "&").append(OutgoingRequest.encode(p.name())).append('=')
-                        .append(OutgoingRequest.encode(p.value()));
-            }
-            builder.setEntity(new ByteArrayEntity(encoded.toString().getBytes(StandardCharsets.UTF_8),
+            builder.setEntity(new ByteArrayEntity(form.encoded().getBytes(StandardCharsets.UTF_8),
                     ContentType.APPLICATION_FORM_URLENCODED));
         } else if (body instanceof OutgoingRequest.BytesBody bytes) {
             builder.setEntity(new ByteArrayEntity(bytes.bytes(), contentType(bytes.contentType())));

@@ -19,7 +19,13 @@ public final class OutgoingRequest {
     /** The body: none, form parameters (which OAuth 1 signs), fixed bytes, or a stream passed through. */
     public sealed interface Body permits FormBody, BytesBody, StreamBody {}
 
-    public record FormBody(List<Param> params) implements Body {}
+    public record FormBody(List<Param> params) implements Body {
+
+        /** {@code application/x-www-form-urlencoded}, as sent. */
+        public String encoded() {
+            return params.stream().map(p -> encode(p.name()) + "=" + encode(p.value())).collect(Collectors.joining("&"));
+        }
+    }
 
     public record BytesBody(byte[] bytes, String contentType, boolean sensitive) implements Body {}
 

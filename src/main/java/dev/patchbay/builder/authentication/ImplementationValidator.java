@@ -3,7 +3,6 @@ package dev.patchbay.builder.authentication;
 import dev.patchbay.builder.Texts;
 import dev.patchbay.builder.variable.VariableInput;
 import dev.patchbay.builder.variable.VariableRules;
-import dev.patchbay.outbound.render.BuiltInPlaceholders;
 import dev.patchbay.variable.VariableData;
 import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.Violations;
@@ -116,8 +115,7 @@ class ImplementationValidator {
     }
 
     private static List<String> unknownPlaceholders(String text, Collection<String> templateKeys) {
-        return Texts.placeholders(text).stream()
-                .filter(key -> !templateKeys.contains(key) && !BuiltInPlaceholders.isBuiltIn(key)).toList();
+        return Texts.placeholders(text).stream().filter(key -> !templateKeys.contains(key)).toList();
     }
 
     private static void testRequest(JsonNode request, FieldErrors errors) {

@@ -19,7 +19,7 @@ public class Authentications {
                         new SimpleAuthentications.Basic(),
                         new ObtainedTokenAuthentication("oauth2_client_credentials", tokens, clock),
                         new ObtainedTokenAuthentication("session", tokens, clock),
-                        new AuthorizationCodeAuthentication(tokens, clock))
+                        new AuthorizationCodeAuthentication(tokens, clock), new OAuth1Authentication(clock))
                 .stream().collect(Collectors.toUnmodifiableMap(Authentication::type, Function.identity()));
     }
 

@@ -1,6 +1,6 @@
 package dev.patchbay.outbound.render;
 
-import java.util.regex.Pattern;
+import dev.patchbay.time.TemplateDates;
 
 /**
  * The placeholders that are not variables: date expressions and the values the engine supplies.
@@ -14,16 +14,10 @@ public final class BuiltInPlaceholders {
     /** The token a session or OAuth authentication obtained, for systems that want it somewhere other than a bearer header. */
     public static final String SESSION_TOKEN = "session_token";
 
-    private static final Pattern NOW = Pattern.compile("now(\\s*[+-].*)?", Pattern.DOTALL);
-
     private BuiltInPlaceholders() {}
 
     public static boolean isBuiltIn(String name) {
         String trimmed = name.trim();
-        return trimmed.equals(PATCHBAY_URL) || trimmed.equals(SESSION_TOKEN) || NOW.matcher(trimmed).matches();
-    }
-
-    static boolean isDate(String name) {
-        return NOW.matcher(name.trim()).matches();
+        return trimmed.equals(PATCHBAY_URL) || trimmed.equals(SESSION_TOKEN) || TemplateDates.isDateExpression(trimmed);
     }
 }

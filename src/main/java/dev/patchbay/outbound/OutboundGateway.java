@@ -90,6 +90,21 @@ public class OutboundGateway {
         }
     }
 
+    /**
+     * Runs {@code work} with a call's context for the instance: what an authentication flow outside a
+     * request needs (the OAuth 2 code exchange), with the same templates, transport and masking.
+     */
+    public <T> T withContext(Instance instance, Function<AuthContext, T> work) {
+        Call call = new Call(instance);
+        try {
+            return work.apply(call);
+        } catch (Templates.TemplateException e) {
+            throw new OutboundFailure(OutboundFailure.Kind.INVALID_REQUEST, call.redaction().apply(e.getMessage()), null);
+        } catch (OutboundFailure e) {
+            throw call.shown(e, null);
+        }
+    }
+
     private static void closeQuietly(Transport.StreamedResponse response) {
         try {
             response.close();

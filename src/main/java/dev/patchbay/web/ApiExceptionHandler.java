@@ -2,6 +2,7 @@ package dev.patchbay.web;
 
 import dev.patchbay.outbound.CredentialCheckFailed;
 import dev.patchbay.outbound.OutboundFailure;
+import dev.patchbay.outbound.auth.OAuthConsent;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         };
         return response.header("Patchbay-Error", e.kind().code())
                 .body(new DetailedErrorBody(e.getMessage(), field == null ? null : Map.of(field, List.of(e.getMessage())), e.exchange()));
+    }
+
+    @ExceptionHandler(OAuthConsent.ConsentFailed.class)
+    ResponseEntity<MessageBody> consentFailed(OAuthConsent.ConsentFailed e) {
+        return ResponseEntity.badRequest().body(new MessageBody(e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -224,7 +224,7 @@ class ConnectorInstanceTests extends ApiTest {
                     if (key.equals("api_key") && template.get("key").asString().equals("sandbox")) {
                         values.add(Map.of("key", key, "value", SANDBOX_KEY, "label", "API key"));
                     } else if (variable.path("required").asBoolean(false) && !variable.has("value")) {
-                        values.add(Map.of("key", key, "value", key.contains("url") ? "https://api.example.test" : "value-of-" + key,
+                        values.add(Map.of("key", key, "value", key.contains("url") ? "https://api.example.test" : "value-of-" + key.replace('_', '-'),
                                 "label", variable.get("label").asString()));
                     }
                 });
@@ -245,7 +245,7 @@ class ConnectorInstanceTests extends ApiTest {
                 } else {
                     assertThat(response.status()).as(name + ": " + response).isEqualTo(422);
                     assertThat(response.at("/errors/credentials/0").asString()).as(name).isNotBlank();
-                    assertThat(response.at("/data/request/url").asString()).as(name).startsWith("https://");
+                    assertThat(response.at("/data/request/url").asString()).as(name + ": " + response).startsWith("https://");
                     refused.put(name, response.at("/data/request/url").asString());
                 }
             }

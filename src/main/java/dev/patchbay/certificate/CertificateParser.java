@@ -82,7 +82,15 @@ final class CertificateParser {
         }
     }
 
+    /** The certificates of a PEM text and its private key (with the leaf certificate, the key's, first). */
+    private record PemContent(List<X509Certificate> chain, PrivateKey key) {}
+
     private static ParsedCertificate pem(String text, String passphrase) throws Exception {
+        PemContent content = readPem(text, passphrase);
+        return describe(ParsedCertificate.PEM, content.chain().get(0), text);
+    }
+
+    private static PemContent readPem(String text, String passphrase) throws Exception {
         List<X509Certificate> certificates = new ArrayList<>();
         PrivateKeyInfo key = null;
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
@@ -113,7 +121,37 @@ final class CertificateParser {
         PrivateKey privateKey = new JcaPEMKeyConverter().setProvider(BC).getPrivateKey(key);
         X509Certificate leaf = certificates.stream().filter(c -> belongsTo(privateKey, c)).findFirst()
                 .orElseThrow(() -> new Problem("certificate", KEY_MISMATCH));
-        return describe(ParsedCertificate.PEM, leaf, text);
+        List<X509Certificate> chain = new ArrayList<>(List.of(leaf));
+        certificates.stream().filter(c -> c != leaf).forEach(chain::add);
+        return new PemContent(chain, privateKey);
+    }
+
+    /** A key store and the password of its key, ready for TLS. */
+    record KeyMaterial(KeyStore keyStore, char[] password) {}
+
+    /**
+     * The key store of stored (decrypted) certificate content: a PKCS#12 file as it was uploaded, or
+     * PEM text put into an in-memory PKCS#12 store under a random password.
+     */
+    static KeyMaterial keyMaterial(String format, String content, String passphrase) throws Problem {
+        try {
+            if (ParsedCertificate.PKCS12.equals(format)) {
+                char[] secret = passphrase == null ? new char[0] : passphrase.toCharArray();
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(new ByteArrayInputStream(Base64.getMimeDecoder().decode(content)), secret);
+                return new KeyMaterial(store, secret);
+            }
+            PemContent pem = readPem(content, passphrase);
+            char[] password = java.util.UUID.randomUUID().toString().toCharArray();
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("client", pem.key(), password, pem.chain().toArray(new Certificate[0]));
+            return new KeyMaterial(store, password);
+        } catch (Problem problem) {
+            throw problem;
+        } catch (Exception | StackOverflowError unreadable) {
+            throw new Problem("certificate", NOT_A_CERTIFICATE);
+        }
     }
 
     private static ParsedCertificate pkcs12(String text, String passphrase) throws Exception {

@@ -1,6 +1,7 @@
 package dev.patchbay.certificate;
 
 import dev.patchbay.auth.UserDirectory;
+import dev.patchbay.secret.SecretCipher;
 import dev.patchbay.query.Grouping;
 import dev.patchbay.query.Grouping.Keyed;
 import dev.patchbay.query.Relation;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,10 +27,38 @@ public class Certificates {
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
+    private final SecretCipher cipher;
 
-    Certificates(JdbcClient jdbc, UserDirectory users) {
+    Certificates(JdbcClient jdbc, UserDirectory users, SecretCipher cipher) {
         this.jdbc = jdbc;
         this.users = users;
+        this.cipher = cipher;
+    }
+
+    /**
+     * The company's certificate opened for mutual TLS (content and passphrase decrypted), or empty
+     * when the company has no such certificate.
+     *
+     * @throws IllegalStateException when the stored content no longer opens; the message names the certificate only
+     */
+    public Optional<CertificateKeys> keys(long companyId, long id) {
+        return jdbc.sql("SELECT format, content_encrypted, passphrase_encrypted, updated_at FROM certificates "
+                        + "WHERE company_id = :company AND id = :id")
+                .param("company", companyId)
+                .param("id", id)
+                .query((rs, n) -> open(id, rs.getString("format"), rs.getString("content_encrypted"),
+                        rs.getString("passphrase_encrypted"), rs.getObject("updated_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    private CertificateKeys open(long id, String format, String content, String passphrase, OffsetDateTime updatedAt) {
+        try {
+            CertificateParser.KeyMaterial material = CertificateParser.keyMaterial(format, cipher.decrypt(content),
+                    passphrase == null ? null : cipher.decrypt(passphrase));
+            return new CertificateKeys(id, updatedAt.toInstant(), material.keyStore(), material.password());
+        } catch (CertificateParser.Problem problem) {
+            throw new IllegalStateException("The stored certificate #" + id + " cannot be opened");
+        }
     }
 
     public boolean exists(long companyId, long id) {

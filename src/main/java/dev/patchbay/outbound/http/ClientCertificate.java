@@ -1,5 +1,6 @@
 package dev.patchbay.outbound.http;
 
+import dev.patchbay.certificate.CertificateKeys;
 import java.security.KeyStore;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,6 +17,11 @@ public record ClientCertificate(long id, Instant version, KeyStore keyStore, cha
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(keyStore, "keyStore");
         password = password == null ? new char[0] : password.clone();
+    }
+
+    /** A stored certificate, as {@code Certificates.keys(company, id)} opens it. */
+    public static ClientCertificate of(CertificateKeys keys) {
+        return new ClientCertificate(keys.id(), keys.updatedAt(), keys.keyStore(), keys.password());
     }
 
     @Override

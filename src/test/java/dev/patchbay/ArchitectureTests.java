@@ -50,4 +50,9 @@ class ArchitectureTests {
     static final ArchRule demoUsesOnlyTheConnectorFacade = noClasses().that().resideInAPackage("dev.patchbay.demo..")
             .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.patchbay.connector..")
                     .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("Connectors"))));
+
+    // Every call to a third-party system goes through outbound's guarded clients (the SSRF rule lives in their resolver).
+    @ArchTest
+    static final ArchRule onlyOutboundUsesTheHttpClient = noClasses().that().resideOutsideOfPackage("dev.patchbay.outbound..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.hc..");
 }

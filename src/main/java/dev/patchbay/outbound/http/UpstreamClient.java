@@ -1,6 +1,7 @@
 package dev.patchbay.outbound.http;
 
 import java.io.IOException;
+import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,6 +9,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 
 /**
@@ -43,20 +46,43 @@ public final class UpstreamClient implements AutoCloseable {
      * @throws dev.patchbay.outbound.guard.TargetRefusedException when the target may not be called; nothing was sent
      */
     public ClassicHttpResponse execute(ClassicHttpRequest request) throws IOException {
+        HttpClientContext context = HttpClientContext.create();
         try {
-            return http.executeOpen(null, request, HttpClientContext.create());
-        } catch (GuardedDnsResolver.Refused refused) {
-            throw refused.refusal();
+            return http.executeOpen(null, request, context);
+        } catch (IOException failure) {
+            throw explained(failure, context, false);
         }
     }
 
     /** Sends the request and lets {@code handler} read the response, which is then released. */
     public <T> T execute(ClassicHttpRequest request, HttpClientResponseHandler<? extends T> handler) throws IOException {
+        HttpClientContext context = HttpClientContext.create();
+        AtomicBoolean answered = new AtomicBoolean();
         try {
-            return http.execute(null, request, HttpClientContext.create(), handler);
-        } catch (GuardedDnsResolver.Refused refused) {
-            throw refused.refusal();
+            return http.execute(null, request, context, response -> {
+                answered.set(true);
+                return handler.handleResponse(response);
+            });
+        } catch (IOException failure) {
+            throw explained(failure, context, answered.get());
         }
+    }
+
+    /**
+     * The guard's refusal unwrapped from the resolver's exception; and a connection dropped before any
+     * answer, right after a handshake in which the server asked for a client certificate, named as the
+     * TLS failure it is (see {@link ClientCertificateRequests}).
+     */
+    private static IOException explained(IOException failure, HttpClientContext context, boolean answered) {
+        if (failure instanceof GuardedDnsResolver.Refused refused) {
+            return refused.refusal();
+        }
+        boolean dropped = failure instanceof SocketException || failure instanceof NoHttpResponseException
+                || failure instanceof ConnectionClosedException;
+        if (!answered && dropped && ClientCertificateRequests.requested(context)) {
+            return new ClientCertificateRequests.Refused(failure);
+        }
+        return failure;
     }
 
     /** The failure of a call made with this client, in words a person understands. */

@@ -27,11 +27,9 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.ssl.SSLContextBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,7 +155,7 @@ public class UpstreamClients implements AutoCloseable {
         DnsResolver resolver = key.sandbox() ? new SandboxDnsResolver(lookup) : new GuardedDnsResolver(guard, lookup);
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(resolver)
-                .setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext(certificate)).buildClassic())
+                .setTlsSocketStrategy(ClientCertificateRequests.tlsStrategy(sslContext(certificate)))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(connect) // also bounds the TLS handshake
                         .setSocketTimeout(read)
@@ -198,18 +196,17 @@ public class UpstreamClients implements AutoCloseable {
     }
 
     private SSLContext sslContext(ClientCertificate certificate) {
+        char[] password = certificate == null ? null : certificate.password();
         try {
-            SSLContextBuilder ssl = SSLContextBuilder.create().loadTrustMaterial(trustStore, null);
-            if (certificate != null) {
-                char[] password = certificate.password();
-                ssl.loadKeyMaterial(certificate.keyStore(), password);
-                Arrays.fill(password, '\0');
-            }
-            return ssl.build();
+            return ClientCertificateRequests.sslContext(certificate == null ? null : certificate.keyStore(), password, trustStore);
         } catch (GeneralSecurityException e) {
             // The key store comes from a certificate that was parsed and checked on upload; say which one, not why.
             throw new IllegalStateException("The client certificate #" + (certificate == null ? "-" : certificate.id())
                     + " could not be loaded for TLS");
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
         }
     }
 

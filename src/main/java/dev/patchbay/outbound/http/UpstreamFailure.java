@@ -82,6 +82,10 @@ public record UpstreamFailure(Kind kind, String message) {
 
     /** The TLS alert or certificate problem, named; JSSE's own text is matched, never repeated. */
     private static String tlsReason(SSLException tls, boolean presentedCertificate) {
+        if (tls instanceof ClientCertificateRequests.Refused) {
+            return presentedCertificate ? "the server did not accept the client certificate"
+                    : "the server requires a client certificate";
+        }
         if (tls instanceof SSLPeerUnverifiedException) {
             return "the server's certificate does not match the host name";
         }

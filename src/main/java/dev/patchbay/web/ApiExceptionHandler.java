@@ -5,9 +5,13 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -62,6 +66,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.warn("A concurrent change broke a database constraint: {}", e.getClass().getSimpleName());
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(new MessageBody("The records changed while this request ran. Please try again."));
+    }
+
+    /**
+     * The database did not answer within its bounds (no pooled connection within the connection timeout,
+     * a statement past the statement timeout, a connection lost, so that its transaction could not be
+     * committed or rolled back by the client): temporary, so 503 with Retry-After. The server rolls back a
+     * transaction whose connection is gone, so nothing of the request is half-written.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,
+        CannotCreateTransactionException.class, TransactionSystemException.class})
+    ResponseEntity<MessageBody> databaseUnavailable(Exception e) {
+        log.warn("The database did not answer in time: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(new MessageBody("The service is temporarily unavailable. Please try again shortly."));
     }
 
     /** A caller whose role passed the route rules but who has no company where one is needed. */

@@ -4,6 +4,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -108,7 +109,12 @@ final class ClusterFiles {
      * files are copied or replaced; fails when a running Patchbay holds it.
      */
     static FileLock lockStopped(Path cluster, FileOutputStream stream) throws IOException {
-        FileLock lock = stream.getChannel().tryLock();
+        FileLock lock;
+        try {
+            lock = stream.getChannel().tryLock();
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            lock = null;
+        }
         if (lock == null) {
             throw new IllegalStateException("Patchbay is running with " + cluster + "; stop it first");
         }

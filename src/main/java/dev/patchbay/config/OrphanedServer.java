@@ -3,6 +3,7 @@ package dev.patchbay.config;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class OrphanedServer {
             return;
         }
         try (FileOutputStream stream = new FileOutputStream(directory.resolve(LIBRARY_LOCK_FILE).toFile());
-                FileLock lock = stream.getChannel().tryLock()) {
+                FileLock lock = tryLock(stream)) {
             if (lock == null) {
                 throw new IllegalStateException("Another Patchbay is running with the data directory " + directory);
             }
@@ -43,6 +44,14 @@ final class OrphanedServer {
                     orphan.pid(), directory);
             orphan.stop(bound);
             log.info("The previous run's PostgreSQL has stopped; every committed write is kept");
+        }
+    }
+
+    private static FileLock tryLock(FileOutputStream stream) throws IOException {
+        try {
+            return stream.getChannel().tryLock();
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return null;
         }
     }
 }

@@ -54,7 +54,6 @@ class EmbeddedPostgresConfig {
                 // of a throw-away test database; these later options override both.
                 .setServerConfig("fsync", durability)
                 .setServerConfig("synchronous_commit", durability)
-                .setServerConfig("full_page_writes", "on")
                 .start();
     }
 

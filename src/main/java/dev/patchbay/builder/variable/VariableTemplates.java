@@ -40,6 +40,10 @@ import tools.jackson.databind.JsonNode;
 @Service
 class VariableTemplates {
 
+    /** What a variable template shows beside its fields: the one record it belongs to. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "VariableTemplateOwner")
+    record OwnerIds(Long authenticationImplementationId, Long endpointId) {}
+
     static final ResourceQuery QUERY = ResourceQuery.forResource("variables", "v.position, v.id")
             .filter("key", "v.key IN (:values)", ValueType.TEXT)
             .sort("key", "v.key")

@@ -1,7 +1,7 @@
 package dev.patchbay.connector;
 
-import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.openapi.ApiBody;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
 import dev.patchbay.web.CurrentCompany;

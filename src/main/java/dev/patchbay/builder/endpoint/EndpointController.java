@@ -1,8 +1,8 @@
 package dev.patchbay.builder.endpoint;
 
 import dev.patchbay.catalog.CatalogViews.EndpointView;
-import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.openapi.ApiBody;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;

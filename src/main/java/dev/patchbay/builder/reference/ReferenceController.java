@@ -1,8 +1,8 @@
 package dev.patchbay.builder.reference;
 
-import dev.patchbay.openapi.ApiResource;
-import dev.patchbay.catalog.CatalogViews.SystemTypeView;
 import dev.patchbay.catalog.CatalogViews.AuthenticationTypeView;
+import dev.patchbay.catalog.CatalogViews.SystemTypeView;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;

@@ -1,9 +1,9 @@
 package dev.patchbay.builder.variable;
 
-import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.openapi.ApiBody;
-import dev.patchbay.variable.VariableView;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Node;
+import dev.patchbay.variable.VariableView;
 import dev.patchbay.web.CurrentCompany;
 import dev.patchbay.web.DataEnvelope;
 import dev.patchbay.web.MessageBody;

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import dev.patchbay.connector.VariableInputs.NewVariable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** The contract's "Create Connector" body. Unknown fields are ignored. */
@@ -16,7 +17,7 @@ record CreateConnectorRequest(
         @NotBlank(message = "field is required.") String timezone,
         @NotBlank(message = "field is required.") @Size(max = 100, message = "must not be greater than 100 characters.")
                 String dateFormat,
-        @NotBlank(message = "field is required.") String rateLimitUnit,
+        @NotBlank(message = "field is required.") @Schema(allowableValues = {"second", "minute", "hour", "day"}) String rateLimitUnit,
         @NotNull(message = "field is required.") @Min(value = 1, message = "field must be at least 1.")
                 Integer rateLimitDuration,
         Long connectionPoolId,

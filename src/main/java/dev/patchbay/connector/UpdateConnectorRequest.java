@@ -1,6 +1,7 @@
 package dev.patchbay.connector;
 
 import dev.patchbay.connector.VariableInputs.ChangedVariable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -85,6 +86,24 @@ final class UpdateConnectorRequest {
         this.certificateId = certificateId;
         this.certificateIdSent = true;
     }
+
+    /**
+     * This body as the API documentation shows it: the same fields, as a record (the setters and
+     * their flags say nothing to a reader). {@code UpdateConnectorDocumentationTests} keeps the two in step.
+     */
+    @Schema(name = "UpdateConnectorRequest")
+    record Documented(
+            @Size(min = 1, max = 255) String name,
+            Long authenticationImplementationId,
+            @Size(min = 1, max = 50) String type,
+            String timezone,
+            @Size(min = 1, max = 100) String dateFormat,
+            @Schema(allowableValues = {"second", "minute", "hour", "day"}) String rateLimitUnit,
+            @Min(1) Integer rateLimitDuration,
+            @Schema(nullable = true, description = "null detaches the connector from its pool; absent keeps it.")
+                    Long connectionPoolId,
+            @Schema(nullable = true, description = "null removes the certificate; absent keeps it.") Long certificateId,
+            @NotNull List<ChangedVariable> variables) {}
 
     /** The pool to use after the update: the sent one (null detaches) or, when absent, the current one. */
     Long connectionPoolIdOr(Long current) {

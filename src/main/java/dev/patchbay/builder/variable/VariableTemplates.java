@@ -19,6 +19,7 @@ import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.NotFoundException;
 import dev.patchbay.web.ValidationFailedException;
 import dev.patchbay.web.Violations;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,10 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 class VariableTemplates {
+
+    /** What a variable template shows beside its fields: the one record it belongs to. */
+    @Schema(name = "VariableTemplateOwner")
+    record OwnerIds(Long authenticationImplementationId, Long endpointId) {}
 
     static final ResourceQuery QUERY = ResourceQuery.forResource("variables", "v.position, v.id")
             .filter("key", "v.key IN (:values)", ValueType.TEXT)

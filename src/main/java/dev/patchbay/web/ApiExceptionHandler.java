@@ -72,6 +72,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<MessageBody> unexpected(Exception e) {
+        var malformed = MalformedQuery.of(e);
+        if (malformed.isPresent()) {
+            return ResponseEntity.status(malformed.get().status()).body(new MessageBody(malformed.get().message()));
+        }
         // The class name only: the message of an arbitrary exception may contain data.
         log.error("Unexpected {} while handling a request", e.getClass().getName(), e);
         return ResponseEntity.internalServerError().body(new MessageBody("Server Error"));

@@ -1,5 +1,6 @@
 package dev.patchbay.connector;
 
+import dev.patchbay.web.CheckedBody;
 import dev.patchbay.connector.VariableInputs.NewVariable;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  * definition's authentication method, with {@code variable_templates} carrying the values and flags.
  * Its fields are checked by the same rules as a connector's.
  */
+@CheckedBody
 record CreateConnectorInstanceRequest(
         String name, Long authenticationImplementationTemplateId, String timezone, String dateFormat, String rateLimitUnit,
         Integer rateLimitDuration, Long connectionPoolId, List<NewVariable> variableTemplates) {

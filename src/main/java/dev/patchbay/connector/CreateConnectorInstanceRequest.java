@@ -1,5 +1,6 @@
 package dev.patchbay.connector;
 
+import dev.patchbay.web.CheckedBody;
 import dev.patchbay.connector.VariableInputs.NewVariable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * Its fields are checked by the same rules as a connector's (which is why their requiredness is
  * stated for the documentation here rather than by constraints).
  */
+@CheckedBody
 record CreateConnectorInstanceRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long authenticationImplementationTemplateId,

@@ -1,5 +1,6 @@
 package dev.patchbay.connector;
 
+import dev.patchbay.web.CheckedBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** The contract's "Create Connector" body. Unknown fields are ignored. */
+@CheckedBody
 record CreateConnectorRequest(
         @NotBlank(message = "field is required.") @Size(max = 255, message = "must not be greater than 255 characters.")
                 String name,

@@ -1,5 +1,6 @@
 package dev.patchbay.connector;
 
+import dev.patchbay.web.CheckedBody;
 import dev.patchbay.connector.VariableInputs.ChangedVariable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -16,6 +17,7 @@ import java.util.List;
  * {@code certificate_id} must tell "absent" (keep) from an explicit {@code null} (detach), and Jackson
  * calls a setter only for a field that is present.
  */
+@CheckedBody
 final class UpdateConnectorRequest {
 
     @Size(min = 1, max = 255, message = "must be between 1 and 255 characters.")

@@ -83,14 +83,14 @@ class VariableTemplates {
             throw NotFoundException.of("authentication implementation", implementationId);
         }
         VariableInput variable = input.read(body, VariableInput.class);
-        return create(companyId, owner, variable, Violations.into(new FieldErrors(), beanValidator.validate(variable)));
+        return create(companyId, owner, variable, Violations.of(beanValidator, variable));
     }
 
     /** {@code POST /api/v1/variables}: the owner is exactly one of the body's two owner fields. */
     @Transactional
     long create(long companyId, JsonNode body) {
         VariableInput variable = input.read(body, VariableInput.class);
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(variable));
+        FieldErrors errors = Violations.of(beanValidator, variable);
         Long implementation = variable.authenticationImplementationId();
         Long endpoint = variable.endpointId();
         if (implementation == null && endpoint == null) {
@@ -144,7 +144,7 @@ class VariableTemplates {
         VariableInput current = new VariableInput(was.key(), was.secret() ? SecretMask.forOutput(was.value()) : was.value(),
                 was.label(), was.secret(), was.locked(), null, implementation, endpoint);
         VariableInput changed = input.merge(current, body, VariableInput.class);
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(changed));
+        FieldErrors errors = Violations.of(beanValidator, changed);
         if (!Objects.equals(changed.authenticationImplementationId(), implementation)
                 || !Objects.equals(changed.endpointId(), endpoint)) {
             errors.add(implementation != null ? "authentication_implementation_id" : "endpoint_id",

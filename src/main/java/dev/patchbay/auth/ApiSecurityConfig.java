@@ -60,7 +60,10 @@ class ApiSecurityConfig {
         return http.build();
     }
 
-    /** Everything outside the API: health and error pages are public; the dashboard adds its own rules. */
+    /**
+     * Everything outside the API: health, the API documentation ({@code /v3/api-docs}, Swagger UI at
+     * {@code /docs}) and error pages are public; the dashboard adds its own rules.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {

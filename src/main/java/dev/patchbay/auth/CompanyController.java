@@ -20,6 +20,7 @@ class CompanyController {
             @NotBlank(message = "field is required.") @Email(message = "must be a valid email address.")
                     @Size(max = 255, message = "must not be greater than 255 characters.") String email,
             @NotBlank(message = "field is required.") @Size(min = 8, max = 255, message = "must be between 8 and 255 characters.")
+                    @FitsBcrypt
                     String password) {}
 
     record CreateCompanyRequest(

@@ -1,6 +1,10 @@
 package dev.patchbay.auth;
 
 import dev.patchbay.web.MessageBody;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +27,13 @@ class LoginController {
     }
 
     @PostMapping("/fabric/api/login")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "Logged in; send the token as `Authorization: Bearer <token>`.",
+            content = @Content(schema = @Schema(implementation = LoginResponse.class)))
+    @ApiResponse(responseCode = "401", description = "Unknown email or wrong password.",
+            content = @Content(schema = @Schema(implementation = MessageBody.class)))
+    @ApiResponse(responseCode = "429", description = "Too many failed attempts from this address; see `Retry-After`.",
+            content = @Content(schema = @Schema(implementation = MessageBody.class)))
     ResponseEntity<?> login(@Valid @RequestBody LoginRequest request) {
         LoginService.Outcome outcome = logins.login(request.username(), request.password());
         if (outcome instanceof LoginService.Outcome.LoggedIn in) {

@@ -24,6 +24,7 @@ class UserController {
                     String name,
             @NotBlank(message = "field is required.") @Email(message = "must be a valid email address.") String email,
             @NotBlank(message = "field is required.") @Size(min = 8, max = 255, message = "must be between 8 and 255 characters.")
+                    @FitsBcrypt
                     String password,
             @NotBlank(message = "field is required.")
                     @Pattern(regexp = "administrator|manager|standard", message = "must be one of administrator, manager, standard.")

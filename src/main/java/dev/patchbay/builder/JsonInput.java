@@ -1,60 +1,37 @@
 package dev.patchbay.builder;
 
-import dev.patchbay.web.FieldErrors;
-import dev.patchbay.web.ValidationFailedException;
-import java.util.stream.Collectors;
+import dev.patchbay.web.JsonBody;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns a request body into a request record, for creates and for updates. An update is the current
  * record with the body's fields laid over it ({@code PUT} keeps what the body leaves out, and an
- * explicit {@code null} clears a field), so creates and updates go through the same validator. A
- * wrong JSON type becomes a 422 on that field, not a 400 or a 500.
+ * explicit {@code null} clears a field), so creates and updates go through the same validator. The
+ * reading itself is the API's one {@link JsonBody}: a wrong JSON type joins the validator's 422.
  */
 @Component
 public class JsonInput {
 
+    private final JsonBody body;
     private final JsonMapper json;
 
-    JsonInput(JsonMapper json) {
+    JsonInput(JsonBody body, JsonMapper json) {
+        this.body = body;
         this.json = json;
     }
 
-    public <T> T read(JsonNode body, Class<T> type) {
-        return convert(object(body), type);
+    public <T> T read(JsonNode node, Class<T> type) {
+        return body.read(node, type);
     }
 
     /** The current values with every field present in {@code changes} replaced by the sent one. */
     public <T> T merge(T current, JsonNode changes, Class<T> type) {
-        ObjectNode merged = json.valueToTree(current);
-        object(changes).properties().forEach(field -> merged.set(field.getKey(), field.getValue()));
-        return convert(merged, type);
+        return body.merge(current, changes, type);
     }
 
     public String write(JsonNode node) {
         return node == null || node.isNull() ? null : json.writeValueAsString(node);
-    }
-
-    private static ObjectNode object(JsonNode body) {
-        if (body instanceof ObjectNode object) {
-            return object;
-        }
-        throw ValidationFailedException.of("body", "The request body must be a JSON object.");
-    }
-
-    private <T> T convert(ObjectNode body, Class<T> type) {
-        try {
-            return json.treeToValue(body, type);
-        } catch (DatabindException e) {
-            String field = e.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
-                    .collect(Collectors.joining("."));
-            throw new ValidationFailedException(new FieldErrors().addAbout(field.isEmpty() ? "body" : field,
-                    "field has the wrong type."));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.patchbay.catalog;
 
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/system-templates")
+@ApiResource(view = SystemTemplateView.class, query = SystemTemplateResource.class)
 class SystemTemplateController {
 
     record InstallRequest(String mode, Long systemId) {}

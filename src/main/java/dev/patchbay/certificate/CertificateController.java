@@ -1,5 +1,6 @@
 package dev.patchbay.certificate;
 
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/certificates}: client certificates for mutual TLS. Content and passphrase go in, never out. */
 @RestController
 @RequestMapping("/api/v1/certificates")
+@ApiResource(view = CertificateView.class, query = CertificateResource.class)
 class CertificateController {
 
     private final CertificateService service;

@@ -1,5 +1,6 @@
 package dev.patchbay.certificate;
 
+import dev.patchbay.web.CheckedBody;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
  * file; {@code name} defaults to the subject's common name; {@code connector_id} attaches the new
  * certificate to that connector. {@code toString} leaves out the content and the passphrase.
  */
+@CheckedBody
 record CertificateRequest(
         @NotBlank(message = "field is required.") @Size(max = 200_000, message = "must not be greater than 200000 characters.")
                 String certificate,

@@ -26,7 +26,7 @@ class CertificateValidator {
     }
 
     ValidUpload validate(long companyId, CertificateRequest request) {
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(request));
+        FieldErrors errors = Violations.of(beanValidator, request);
         ParsedCertificate parsed = null;
         if (!errors.has("certificate") && !errors.has("passphrase")) {
             try {
@@ -45,7 +45,7 @@ class CertificateValidator {
     }
 
     void validate(RenameRequest request) {
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(request));
+        FieldErrors errors = Violations.of(beanValidator, request);
         if (request.certificate() != null) {
             errors.add("certificate", "The certificate cannot be replaced; upload the new file as a new certificate.");
         }

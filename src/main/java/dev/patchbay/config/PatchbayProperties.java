@@ -20,7 +20,8 @@ public record PatchbayProperties(
         @DefaultValue Auth auth,
         @DefaultValue Definitions definitions,
         @DefaultValue Sandbox sandbox,
-        @DefaultValue Outbound outbound) {
+        @DefaultValue Outbound outbound,
+        @DefaultValue Database database) {
 
     /**
      * First-start accounts. Any value left empty is generated and printed once; a script can set
@@ -74,4 +75,22 @@ public record PatchbayProperties(
             }
         }
     }
+
+    /**
+     * Bounds on every database call, so that a database that stops answering fails requests with 503
+     * instead of hanging them. {@code connectionTimeout}: how long a request waits for a pooled
+     * connection. {@code statementTimeout}: the longest one SQL statement may run; the server cancels it
+     * then, and the client gives up a second later when the server does not answer at all.
+     */
+    public record Database(
+            @DefaultValue("3s") Duration connectionTimeout,
+            @DefaultValue("5s") Duration statementTimeout,
+            @DefaultValue Embedded embedded) {}
+
+    /**
+     * The embedded PostgreSQL. {@code durable} keeps fsync and synchronous commit on, so a committed write
+     * survives a power loss; only throw-away test databases turn it off. {@code startupTimeout} covers the
+     * crash recovery a start after a power loss may need.
+     */
+    public record Embedded(@DefaultValue("true") boolean durable, @DefaultValue("60s") Duration startupTimeout) {}
 }

@@ -1,5 +1,7 @@
 package dev.patchbay.connector;
 
+import dev.patchbay.openapi.ApiBody;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The contract's {@code /api/v1/connectors}. Writes answer with the connector and its variables. */
 @RestController
 @RequestMapping("/api/v1/connectors")
+@ApiResource(view = ConnectorView.class, query = ConnectorResource.class)
 class ConnectorController {
 
     private final ConnectorService service;
@@ -46,12 +49,14 @@ class ConnectorController {
     }
 
     @PostMapping
+    @ApiBody(CreateConnectorRequest.class)
     DataEnvelope<Node> create(CurrentCompany company, @RequestBody CreateConnectorRequest request) {
         long id = service.create(company.id(), request);
         return DataEnvelope.of(queries.get(company.id(), id, IncludeTree.empty().with("variables")));
     }
 
     @PutMapping("/{connector}")
+    @ApiBody(UpdateConnectorRequest.Documented.class)
     DataEnvelope<Node> update(CurrentCompany company, @PathVariable("connector") long id,
             @RequestBody UpdateConnectorRequest request) {
         service.update(company.id(), id, request);

@@ -1,5 +1,7 @@
 package dev.patchbay.connector;
 
+import dev.patchbay.openapi.ApiBody;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
 import dev.patchbay.web.CurrentCompany;
@@ -22,6 +24,8 @@ class ConnectorInstanceController {
 
     /** Answers with the connector, its template id and its variables as {@code variable_templates} (secrets masked). */
     @PostMapping("/api/v1/connector-instances")
+    @ApiBody(CreateConnectorInstanceRequest.class)
+    @ApiResource(view = ConnectorView.class, adds = CreateConnectorInstanceRequest.Created.class, name = "ConnectorInstance")
     DataEnvelope<Node> create(CurrentCompany company, @RequestBody CreateConnectorInstanceRequest request) {
         long id = service.create(company.id(), request);
         Node connector = queries.get(company.id(), id, IncludeTree.empty().with("variables"));

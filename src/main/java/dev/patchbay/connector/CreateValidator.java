@@ -31,7 +31,7 @@ class CreateValidator {
     }
 
     ValidCreate validate(long companyId, CreateConnectorRequest request) {
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(request));
+        FieldErrors errors = Violations.of(beanValidator, request);
         settingsRules.check(companyId, request.timezone(), request.dateFormat(), request.rateLimitUnit(),
                 request.connectionPoolId(), request.certificateId(), errors);
         Optional<AuthenticationImplementationRef> implementation = Optional.ofNullable(request.authenticationImplementationId())

@@ -1,6 +1,8 @@
 package dev.patchbay.connector;
 
+import dev.patchbay.web.CheckedBody;
 import dev.patchbay.connector.VariableInputs.ChangedVariable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +17,7 @@ import java.util.List;
  * {@code certificate_id} must tell "absent" (keep) from an explicit {@code null} (detach), and Jackson
  * calls a setter only for a field that is present.
  */
+@CheckedBody
 final class UpdateConnectorRequest {
 
     @Size(min = 1, max = 255, message = "must be between 1 and 255 characters.")
@@ -85,6 +88,24 @@ final class UpdateConnectorRequest {
         this.certificateId = certificateId;
         this.certificateIdSent = true;
     }
+
+    /**
+     * This body as the API documentation shows it: the same fields, as a record (the setters and
+     * their flags say nothing to a reader). {@code UpdateConnectorDocumentationTests} keeps the two in step.
+     */
+    @Schema(name = "UpdateConnectorRequest")
+    record Documented(
+            @Size(min = 1, max = 255) String name,
+            Long authenticationImplementationId,
+            @Size(min = 1, max = 50) String type,
+            String timezone,
+            @Size(min = 1, max = 100) String dateFormat,
+            @Schema(allowableValues = {"second", "minute", "hour", "day"}) String rateLimitUnit,
+            @Min(1) Integer rateLimitDuration,
+            @Schema(nullable = true, description = "null detaches the connector from its pool; absent keeps it.")
+                    Long connectionPoolId,
+            @Schema(nullable = true, description = "null removes the certificate; absent keeps it.") Long certificateId,
+            @NotNull List<ChangedVariable> variables) {}
 
     /** The pool to use after the update: the sent one (null detaches) or, when absent, the current one. */
     Long connectionPoolIdOr(Long current) {

@@ -42,7 +42,7 @@ class UpdateValidator {
     }
 
     ValidUpdate validate(long companyId, ConnectorRow current, UpdateConnectorRequest request) {
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(request));
+        FieldErrors errors = Violations.of(beanValidator, request);
         if (request.getName() != null && request.getName().isBlank()) {
             errors.addAbout("name", "field must not be blank.");
         }

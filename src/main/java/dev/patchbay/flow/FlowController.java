@@ -1,5 +1,6 @@
 package dev.patchbay.flow;
 
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/process-flows}: a company's flows and their connector steps. */
 @RestController
 @RequestMapping("/api/v1/process-flows")
+@ApiResource(view = ProcessFlowView.class, query = FlowResource.class)
 class FlowController {
 
     private final FlowService service;

@@ -1,5 +1,6 @@
 package dev.patchbay.flow;
 
+import dev.patchbay.web.CheckedBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,6 +11,7 @@ import java.util.List;
  * defaults to false and {@code steps} to none; on update an absent field keeps its value and a sent
  * {@code steps} replaces every step.
  */
+@CheckedBody
 record FlowRequest(
         @Size(max = 255, message = "must not be greater than 255 characters.") String name,
         Boolean enabled,

@@ -29,7 +29,7 @@ class FlowValidator {
 
     /** @param current the flow being updated, or null on create */
     FlowSettings validate(long companyId, FlowRequest request, FlowSettings current) {
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(request));
+        FieldErrors errors = Violations.of(beanValidator, request);
         if (request.name() != null ? request.name().isBlank() : current == null) {
             errors.addAbout("name", "field is required.");
         }

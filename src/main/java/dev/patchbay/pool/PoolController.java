@@ -1,5 +1,6 @@
 package dev.patchbay.pool;
 
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/connection-pools}: a company's concurrency limits shared by the connectors assigned to them. */
 @RestController
 @RequestMapping("/api/v1/connection-pools")
+@ApiResource(view = PoolView.class, query = PoolResource.class)
 class PoolController {
 
     private final PoolService service;

@@ -1,36 +1,26 @@
 package dev.patchbay.pool;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import dev.patchbay.web.CheckedBody;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 
 /**
  * The body of a pool's create and update. On create {@code name} and {@code limit} are required; on
  * update an absent field keeps its value. A class rather than a record because {@code timeout} must
  * tell "absent" (keep) from an explicit {@code null} (no timeout): Jackson calls a setter only for a
- * field that is present.
- *
- * <p>The numbers are {@link BigDecimal} so that {@code 1.5} is refused as "not an integer" instead of
- * being truncated to 1 by the JSON reader.
+ * field that is present. The integers follow Laravel's rule: {@code 5} and {@code "5"}, never {@code 1.5}.
  */
+@CheckedBody
 final class PoolRequest {
-
-    static final String INTEGER = "field must be an integer.";
 
     @Size(max = 255, message = "must not be greater than 255 characters.")
     private String name;
 
-    @Digits(integer = 10, fraction = 0, message = INTEGER)
-    @DecimalMin(value = "1", message = "field must be at least 1.")
-    @DecimalMax(value = "2147483647", message = "field must not be greater than 2147483647.")
-    private BigDecimal limit;
+    @Min(value = 1, message = "field must be at least 1.")
+    private Integer limit;
 
-    @Digits(integer = 10, fraction = 0, message = INTEGER)
-    @DecimalMin(value = "1", message = "field must be at least 1.")
-    @DecimalMax(value = "2147483647", message = "field must not be greater than 2147483647.")
-    private BigDecimal timeout;
+    @Min(value = 1, message = "field must be at least 1.")
+    private Integer timeout;
 
     private boolean timeoutSent;
 
@@ -38,15 +28,15 @@ final class PoolRequest {
         return name;
     }
 
-    public BigDecimal getLimit() {
+    public Integer getLimit() {
         return limit;
     }
 
-    public BigDecimal getTimeout() {
+    public Integer getTimeout() {
         return timeout;
     }
 
-    public void setTimeout(BigDecimal timeout) {
+    public void setTimeout(Integer timeout) {
         this.timeout = timeout;
         this.timeoutSent = true;
     }

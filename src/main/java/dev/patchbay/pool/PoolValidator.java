@@ -3,7 +3,6 @@ package dev.patchbay.pool;
 import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.Violations;
 import jakarta.validation.Validator;
-import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
 /** Everything wrong with a pool body, in one 422; the valid result merged over the current pool on update. */
@@ -18,7 +17,7 @@ class PoolValidator {
 
     /** @param current the pool being updated, or null on create (then name and limit are required) */
     PoolSettings validate(PoolRequest request, PoolSettings current) {
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(request));
+        FieldErrors errors = Violations.of(beanValidator, request);
         boolean creating = current == null;
         if (request.getName() != null ? request.getName().isBlank() : creating) {
             errors.addAbout("name", "field is required.");
@@ -28,15 +27,11 @@ class PoolValidator {
         }
         errors.throwIfAny();
         if (creating) {
-            return new PoolSettings(request.getName().trim(), request.getLimit().intValueExact(), intOrNull(request.getTimeout()));
+            return new PoolSettings(request.getName().trim(), request.getLimit(), request.getTimeout());
         }
         return new PoolSettings(
                 request.getName() != null ? request.getName().trim() : current.name(),
-                request.getLimit() != null ? request.getLimit().intValueExact() : current.limit(),
-                request.timeoutSent() ? intOrNull(request.getTimeout()) : current.timeout());
-    }
-
-    private static Integer intOrNull(BigDecimal value) {
-        return value == null ? null : value.intValueExact();
+                request.getLimit() != null ? request.getLimit() : current.limit(),
+                request.timeoutSent() ? request.getTimeout() : current.timeout());
     }
 }

@@ -64,4 +64,20 @@ public final class ResourceQuery {
     public Set<String> allowedIncludes() {
         return Set.copyOf(includes);
     }
+
+    /** The allowed includes in declaration order, for the API documentation. */
+    public List<String> includeNames() {
+        return List.copyOf(includes);
+    }
+
+    /** The allowed filters by name, in declaration order, with the type of their values. */
+    public Map<String, ValueType> filterTypes() {
+        Map<String, ValueType> types = new LinkedHashMap<>();
+        filters.forEach((name, filter) -> types.put(name, filter.type()));
+        return types;
+    }
+
+    public List<String> sortNames() {
+        return List.copyOf(sorts.keySet());
+    }
 }

@@ -17,18 +17,15 @@ class ApiErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<MessageBody> error(HttpServletRequest request) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
-        if (status == null) {
-            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        // A filter that read the parameters of a broken query string fails before any controller runs.
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable error) {
+            var malformed = MalformedQuery.of(error);
+            if (malformed.isPresent()) {
+                return ResponseEntity.status(malformed.get().status()).body(new MessageBody(malformed.get().message()));
+            }
         }
-        String message = switch (status) {
-            case NOT_FOUND -> "Not Found.";
-            case UNAUTHORIZED -> "Unauthenticated.";
-            case FORBIDDEN -> "This action is unauthorized.";
-            case INTERNAL_SERVER_ERROR -> "Server Error";
-            default -> status.getReasonPhrase() + ".";
-        };
-        return ResponseEntity.status(status).body(new MessageBody(message));
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer value && value >= 400 ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
+        return ResponseEntity.status(status).body(new MessageBody(ErrorMessages.forStatus(status)));
     }
 }

@@ -10,9 +10,13 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +30,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place that turns exceptions into the contract's error bodies. Messages of unexpected
@@ -102,6 +105,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(new MessageBody("The records changed while this request ran. Please try again."));
     }
 
+    /**
+     * The database did not answer within its bounds (no pooled connection within the connection timeout,
+     * a statement past the statement timeout, a connection lost, so that its transaction could not be
+     * committed or rolled back by the client): temporary, so 503 with Retry-After. The server rolls back a
+     * transaction whose connection is gone, so nothing of the request is half-written.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,
+        CannotCreateTransactionException.class, TransactionSystemException.class})
+    ResponseEntity<MessageBody> databaseUnavailable(Exception e) {
+        log.warn("The database did not answer in time: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(new MessageBody("The service is temporarily unavailable. Please try again shortly."));
+    }
+
     /** A caller whose role passed the route rules but who has no company where one is needed. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<MessageBody> forbidden(AccessDeniedException e) {
@@ -110,6 +127,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<MessageBody> unexpected(Exception e) {
+        var malformed = MalformedQuery.of(e);
+        if (malformed.isPresent()) {
+            return ResponseEntity.status(malformed.get().status()).body(new MessageBody(malformed.get().message()));
+        }
         // The class name only: the message of an arbitrary exception may contain data.
         log.error("Unexpected {} while handling a request", e.getClass().getName(), e);
         return ResponseEntity.internalServerError().body(new MessageBody("Server Error"));
@@ -135,34 +156,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
-                    .collect(Collectors.joining("."));
+            // A body read without JsonBody (application bodies report every field through it).
             return ResponseEntity.unprocessableContent()
-                    .body(new FieldErrors().addAbout(field, expected(mismatch)).toBody());
+                    .body(new FieldErrors().addAbout(JsonBody.apiPath(mismatch.getPath()), JsonBody.expected(mismatch)).toBody());
         }
         return ResponseEntity.badRequest().body(new MessageBody("The request body is not valid JSON."));
-    }
-
-    /** What a mistyped body field should have been, in the validation messages' words. */
-    private static String expected(DatabindException mismatch) {
-        Class<?> type = mismatch instanceof MismatchedInputException input ? input.getTargetType() : null;
-        if (type == null) {
-            return "field has the wrong type.";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "field must be an integer.";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "field must be true or false.";
-        }
-        if (type == String.class) {
-            return "field must be a string.";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "field must be an array.";
-        }
-        return Number.class.isAssignableFrom(type) ? "field must be a number." : "field must be an object.";
     }
 
     /** A path id that is not a number names no record: 404, as for an id that does not exist. */

@@ -2,8 +2,10 @@ package dev.patchbay.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects validation failures as dotted field paths ({@code variables.0.key}) to messages, in the
@@ -13,7 +15,13 @@ public final class FieldErrors {
 
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
+    /** Fields whose value could not be read at all (a wrong JSON type); see {@link #refuse}. */
+    private final Set<String> unreadable = new LinkedHashSet<>();
+
     public FieldErrors add(String field, String message) {
+        if (isUnderUnreadable(field)) {
+            return this;
+        }
         List<String> messages = errors.computeIfAbsent(field, f -> new ArrayList<>());
         if (!messages.contains(message)) {
             messages.add(message);
@@ -26,11 +34,47 @@ public final class FieldErrors {
         return add(field, "The " + attributeName(field) + " " + predicate);
     }
 
+    /**
+     * A field whose value has the wrong JSON type ("abc" for an integer), in Laravel's phrasing. The
+     * value was left out of the request, so every later rule would only repeat the problem ("field is
+     * required"): further messages for this field, or for fields nested in it, are dropped.
+     */
+    public FieldErrors refuse(String field, String predicate) {
+        addAbout(field, predicate);
+        unreadable.add(field);
+        return this;
+    }
+
     /** The same errors under other field names, with the names in the messages changed alike. */
     public FieldErrors renamed(java.util.function.UnaryOperator<String> rename) {
         FieldErrors copy = new FieldErrors();
-        errors.forEach((field, messages) -> messages.forEach(message -> copy.add(rename.apply(field), rename.apply(message))));
+        // Refusals first, so that the rules' messages about the same renamed field are dropped as here.
+        errors.forEach((field, messages) -> {
+            if (unreadable.contains(field)) {
+                messages.forEach(message -> copy.add(rename.apply(field), rename.apply(message)));
+                copy.unreadable.add(rename.apply(field));
+            }
+        });
+        errors.forEach((field, messages) -> {
+            if (!unreadable.contains(field)) {
+                messages.forEach(message -> copy.add(rename.apply(field), rename.apply(message)));
+            }
+        });
         return copy;
+    }
+
+    /** A copy to add to, leaving this one as it is. */
+    public FieldErrors copy() {
+        return renamed(java.util.function.UnaryOperator.identity());
+    }
+
+    private boolean isUnderUnreadable(String field) {
+        for (String refused : unreadable) {
+            if (field.equals(refused) || field.startsWith(refused + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean has(String field) {

@@ -1,6 +1,7 @@
 package dev.patchbay.web;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.Set;
 
@@ -8,6 +9,14 @@ import java.util.Set;
 public final class Violations {
 
     private Violations() {}
+
+    /**
+     * Where a validator of a {@link CheckedBody} starts: the fields of the request's body that had the
+     * wrong JSON type, then the Bean Validation of what was read.
+     */
+    public static FieldErrors of(Validator validator, Object body) {
+        return into(DeferredTypeErrors.start(), validator.validate(body));
+    }
 
     public static FieldErrors into(FieldErrors errors, Set<? extends ConstraintViolation<?>> violations) {
         violations.stream()

@@ -102,7 +102,7 @@ class ConnectionPoolApiTests extends ApiTest {
 
         Response wrongType = api.post(POOLS, tenant.apiKey(), Map.of("name", "Typed", "limit", "many"));
         assertThat(wrongType.status()).isEqualTo(422);
-        assertThat(wrongType.at("/errors/limit/0").asString()).isEqualTo("The limit field must be a number.");
+        assertThat(wrongType.at("/errors/limit/0").asString()).isEqualTo("The limit field must be an integer.");
 
         assertThat(api.get(POOLS, tenant.apiKey()).at("/meta/total").asLong()).as("nothing written").isZero();
     }

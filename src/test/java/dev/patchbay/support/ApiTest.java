@@ -10,12 +10,15 @@ import org.springframework.context.annotation.Import;
 /**
  * Base of the API tests: the whole app on a random port over a real embedded PostgreSQL (one per
  * test run, in a fresh directory), started with configured bootstrap secrets as a script would.
- * Every test makes its own companies, so tests never see each other's data.
+ * Every test makes its own companies, so tests never see each other's data. The test database is
+ * thrown away, so it keeps the fast settings (fsync and synchronous commit off); the production
+ * default is durable, as ProcessLifecycleTests shows.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "patchbay.data-dir=target/test-data/${random.uuid}",
+            "patchbay.database.embedded.durable=false",
             "patchbay.bootstrap.admin-email=" + ApiTest.DEMO_ADMIN_EMAIL,
             "patchbay.bootstrap.admin-password=" + ApiTest.DEMO_ADMIN_PASSWORD,
             "patchbay.bootstrap.api-key=" + ApiTest.DEMO_API_KEY,

@@ -36,6 +36,32 @@ class FieldErrorsTest {
     }
 
     @Test
+    void shouldDropLaterMessagesAboutARefusedFieldAndWhatIsNestedInIt() {
+        FieldErrors errors = new FieldErrors()
+                .refuse("variables", "field must be an array.")
+                .addAbout("variables", "field is required.")
+                .addAbout("variables.0.key", "field is required.")
+                .addAbout("variables_count", "field is required.");
+
+        assertThat(errors.toBody().errors()).containsOnlyKeys("variables", "variables_count");
+        assertThat(errors.toBody().errors().get("variables")).isEqualTo(List.of("The variables field must be an array."));
+    }
+
+    @Test
+    void shouldKeepRefusalsWhenRenamedSoThatRulesAboutTheRenamedFieldAreDropped() {
+        FieldErrors errors = new FieldErrors()
+                .refuse("template_id", "field must be an integer.")
+                .addAbout("id", "field is required.");
+
+        FieldErrors renamed = errors.renamed(text -> text.equals("id") ? "template_id" : text);
+
+        assertThat(renamed.toBody().errors()).containsOnlyKeys("template_id");
+        assertThat(renamed.toBody().errors().get("template_id")).isEqualTo(List.of("The template id field must be an integer."));
+        assertThat(renamed.copy().addAbout("template_id", "field is required.").toBody().errors().get("template_id"))
+                .hasSize(1);
+    }
+
+    @Test
     void shouldThrowOnlyWhenThereAreErrors() {
         new FieldErrors().throwIfAny();
         assertThatThrownBy(() -> new FieldErrors().add("x", "X.").throwIfAny()).isInstanceOf(ValidationFailedException.class);

@@ -229,7 +229,8 @@ class OperationsTests extends ApiTest {
     void shouldReturn422WithDottedPathWhenNestedValueHasWrongType() {
         Tenant tenant = data.company();
         Map<String, Object> body = new HashMap<>(data.shopifyBody(tenant, "Nested"));
-        body.put("variables", List.of(Map.of("key", "shop", "value", "acme", "secret", Map.of("nested", "object"))));
+        body.put("variables", List.of(Map.of("key", "shop", "value", "acme", "label", "Shop", "secret", Map.of("nested", "object")),
+                Map.of("key", "access_token", "value", "shpat_1", "label", "Token", "secret", true)));
 
         Response response = api.post("/api/v1/connectors", tenant.apiKey(), body);
 

@@ -1,5 +1,8 @@
 package dev.patchbay.builder.authentication;
 
+import dev.patchbay.catalog.CatalogViews.AuthenticationImplementationView;
+import dev.patchbay.openapi.ApiBody;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -28,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/api/v1/authentication-implementations")
+@ApiResource(view = AuthenticationImplementationView.class, query = ImplementationResource.class)
 class ImplementationController {
 
     private final ImplementationService service;
@@ -52,6 +56,7 @@ class ImplementationController {
     }
 
     @PostMapping
+    @ApiBody(ImplementationInput.class)
     @ResponseStatus(HttpStatus.CREATED)
     DataEnvelope<Node> create(CurrentCompany company, @RequestBody JsonNode body) {
         long id = service.create(company.id(), body);
@@ -59,6 +64,7 @@ class ImplementationController {
     }
 
     @PutMapping("/{implementation}")
+    @ApiBody(ImplementationInput.class)
     DataEnvelope<Node> update(CurrentCompany company, @PathVariable("implementation") long id, @RequestBody JsonNode body) {
         service.update(company.id(), id, body);
         return DataEnvelope.of(queries.get(company.id(), id, IncludeTree.empty().with("variables")));

@@ -1,5 +1,6 @@
 package dev.patchbay.builder.authentication;
 
+import dev.patchbay.web.CheckedBody;
 import dev.patchbay.builder.variable.VariableInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +14,7 @@ import tools.jackson.databind.JsonNode;
  * JSON objects checked by {@link ImplementationValidator}; {@code variables} (create only) are its
  * first variable templates, so that the settings can name them.
  */
+@CheckedBody
 record ImplementationInput(
         @NotNull(message = "field is required.") Long systemId,
         @NotNull(message = "field is required.") Long authenticationTypeId,

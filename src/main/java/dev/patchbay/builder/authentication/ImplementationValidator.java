@@ -42,7 +42,7 @@ class ImplementationValidator {
 
     /** A new implementation; returns its first variable templates. */
     List<VariableData> validateCreate(long companyId, ImplementationInput input) {
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(input));
+        FieldErrors errors = Violations.of(beanValidator, input);
         if (input.systemId() != null && !implementations.systemExists(companyId, input.systemId())) {
             errors.add("system_id", "The selected system id is invalid.");
         }
@@ -56,7 +56,7 @@ class ImplementationValidator {
     }
 
     void validateUpdate(long companyId, long id, long currentSystemId, ImplementationInput input) {
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(input));
+        FieldErrors errors = Violations.of(beanValidator, input);
         if (input.systemId() != null && input.systemId() != currentSystemId) {
             errors.add("system_id", "An authentication implementation cannot be moved to another system.");
         }

@@ -1,5 +1,8 @@
 package dev.patchbay.builder.endpoint;
 
+import dev.patchbay.catalog.CatalogViews.EndpointView;
+import dev.patchbay.openapi.ApiBody;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -26,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 /** {@code /api/v1/endpoints}. Writes answer with the endpoint and its nested lists. */
 @RestController
 @RequestMapping("/api/v1/endpoints")
+@ApiResource(view = EndpointView.class, query = EndpointResource.class)
 class EndpointController {
 
     static final IncludeTree WRITTEN = IncludeTree.of(List.of("filters", "endpointSchema", "fieldTags"));
@@ -52,6 +56,7 @@ class EndpointController {
     }
 
     @PostMapping
+    @ApiBody(EndpointInput.class)
     @ResponseStatus(HttpStatus.CREATED)
     DataEnvelope<Node> create(CurrentCompany company, @RequestBody JsonNode body) {
         long id = service.create(company.id(), body);
@@ -59,6 +64,7 @@ class EndpointController {
     }
 
     @PutMapping("/{endpoint}")
+    @ApiBody(EndpointInput.class)
     DataEnvelope<Node> update(CurrentCompany company, @PathVariable("endpoint") long id, @RequestBody JsonNode body) {
         service.update(company.id(), id, body);
         return DataEnvelope.of(queries.get(company.id(), id, WRITTEN));

@@ -1,5 +1,6 @@
 package dev.patchbay.builder.endpoint;
 
+import dev.patchbay.web.CheckedBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,7 @@ import tools.jackson.databind.JsonNode;
  * {@code field_tags}, {@code endpoint_schema}, {@code authentication_implementation_ids}) are
  * replaced when present in the body and kept when absent.
  */
+@CheckedBody
 record EndpointInput(
         @NotNull(message = "field is required.") Long systemId,
         @NotBlank(message = "field is required.") @Size(max = 255, message = "must not be greater than 255 characters.")

@@ -3,6 +3,7 @@ package dev.patchbay.builder.endpoint;
 import dev.patchbay.builder.JsonInput;
 import dev.patchbay.builder.Refusal;
 import dev.patchbay.web.ApiTimestamps;
+import dev.patchbay.web.CheckedBody;
 import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.NotFoundException;
 import dev.patchbay.web.Violations;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 class EndpointService {
 
     /** The body of {@code POST /authentication-implementations/{id}/endpoints}. */
+    @CheckedBody
     record LinkInput(@NotNull(message = "field is required.") Long endpointId) {}
 
     private final JsonInput input;
@@ -83,7 +85,7 @@ class EndpointService {
         long systemId = endpoints.implementationSystemForUpdate(companyId, implementationId)
                 .orElseThrow(() -> NotFoundException.of("authentication implementation", implementationId));
         LinkInput link = input.read(body, LinkInput.class);
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(link));
+        FieldErrors errors = Violations.of(beanValidator, link);
         if (link.endpointId() != null
                 && !endpoints.endpointSystem(companyId, link.endpointId()).map(s -> s == systemId).orElse(false)) {
             errors.add("endpoint_id", "The selected endpoint id is not an endpoint of this authentication implementation's system.");

@@ -31,7 +31,7 @@ class EndpointValidator {
 
     /** @param currentSystemId the system of the endpoint being updated, or null on create */
     void validate(long companyId, EndpointInput input, Long currentSystemId) {
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(input));
+        FieldErrors errors = Violations.of(beanValidator, input);
         if (currentSystemId == null && input.systemId() != null && !endpoints.systemExists(companyId, input.systemId())) {
             errors.add("system_id", "The selected system id is invalid.");
         }

@@ -1,5 +1,8 @@
 package dev.patchbay.builder.endpoint;
 
+import dev.patchbay.catalog.CatalogViews.EndpointView;
+import dev.patchbay.openapi.ApiBody;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -27,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/api/v1/authentication-implementations/{implementation}/endpoints")
+@ApiResource(view = EndpointView.class, query = EndpointResource.class)
 class ImplementationEndpointsController {
 
     private final EndpointService service;
@@ -46,6 +50,7 @@ class ImplementationEndpointsController {
     }
 
     @PostMapping
+    @ApiBody(EndpointService.LinkInput.class)
     ResponseEntity<DataEnvelope<Node>> link(CurrentCompany company, @PathVariable("implementation") long implementationId,
             @RequestBody JsonNode body) {
         EndpointService.LinkResult linked = service.link(company.id(), implementationId, body);

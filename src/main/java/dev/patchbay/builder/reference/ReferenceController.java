@@ -1,5 +1,8 @@
 package dev.patchbay.builder.reference;
 
+import dev.patchbay.catalog.CatalogViews.AuthenticationTypeView;
+import dev.patchbay.catalog.CatalogViews.SystemTypeView;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
@@ -24,23 +27,27 @@ class ReferenceController {
     }
 
     @GetMapping("/system-types")
+    @ApiResource(view = SystemTypeView.class, query = ReferenceQueries.class, queryField = "SYSTEM_TYPES")
     PageEnvelope<Node> systemTypes(HttpServletRequest request) {
         QueryParams query = QueryParser.parse(request.getParameterMap(), ReferenceQueries.SYSTEM_TYPES);
         return page(queries.systemTypes(query), query);
     }
 
     @GetMapping("/system-types/{type}")
+    @ApiResource(view = SystemTypeView.class)
     DataEnvelope<Node> systemType(@PathVariable("type") long id) {
         return DataEnvelope.of(queries.systemType(id));
     }
 
     @GetMapping("/authentication-types")
+    @ApiResource(view = AuthenticationTypeView.class, query = ReferenceQueries.class, queryField = "AUTHENTICATION_TYPES")
     PageEnvelope<Node> authenticationTypes(HttpServletRequest request) {
         QueryParams query = QueryParser.parse(request.getParameterMap(), ReferenceQueries.AUTHENTICATION_TYPES);
         return page(queries.authenticationTypes(query), query);
     }
 
     @GetMapping("/authentication-types/{type}")
+    @ApiResource(view = AuthenticationTypeView.class)
     DataEnvelope<Node> authenticationType(@PathVariable("type") long id) {
         return DataEnvelope.of(queries.authenticationType(id));
     }

@@ -1,5 +1,8 @@
 package dev.patchbay.builder.system;
 
+import dev.patchbay.catalog.CatalogViews.SystemView;
+import dev.patchbay.openapi.ApiBody;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.IncludeTree;
 import dev.patchbay.query.Node;
@@ -25,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 /** {@code /api/v1/systems}: the company's installed or self-built connectors. */
 @RestController
 @RequestMapping("/api/v1/systems")
+@ApiResource(view = SystemView.class, query = SystemResource.class)
 class SystemController {
 
     private final SystemService service;
@@ -49,6 +53,7 @@ class SystemController {
     }
 
     @PostMapping
+    @ApiBody(SystemInput.class)
     @ResponseStatus(HttpStatus.CREATED)
     DataEnvelope<Node> create(CurrentCompany company, @RequestBody JsonNode body) {
         long id = service.create(company.id(), body);
@@ -56,6 +61,7 @@ class SystemController {
     }
 
     @PutMapping("/{system}")
+    @ApiBody(SystemInput.class)
     DataEnvelope<Node> update(CurrentCompany company, @PathVariable("system") long id, @RequestBody JsonNode body) {
         service.update(company.id(), id, body);
         return DataEnvelope.of(queries.get(company.id(), id, IncludeTree.empty().with("logo")));

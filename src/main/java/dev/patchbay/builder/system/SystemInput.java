@@ -1,5 +1,6 @@
 package dev.patchbay.builder.system;
 
+import dev.patchbay.web.CheckedBody;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Size;
  * A system's writable fields, for create and (merged over the current values) for update.
  * {@code system_template_id} is read-only: the marketplace sets it, so it is not accepted here.
  */
+@CheckedBody
 record SystemInput(
         @NotBlank(message = "field is required.") @Size(max = 255, message = "must not be greater than 255 characters.")
                 String name,

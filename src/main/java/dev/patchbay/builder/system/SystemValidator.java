@@ -24,7 +24,7 @@ class SystemValidator {
 
     /** @param currentId the system being updated, or null on create */
     void validate(long companyId, SystemInput input, Long currentId) {
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(input));
+        FieldErrors errors = Violations.of(beanValidator, input);
         if (input.protocol() != null && !input.protocol().isBlank() && !"HTTP".equals(input.protocol())) {
             errors.addAbout("protocol", "field must be HTTP.");
         }

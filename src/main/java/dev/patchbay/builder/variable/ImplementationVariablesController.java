@@ -1,9 +1,12 @@
 package dev.patchbay.builder.variable;
 
+import dev.patchbay.openapi.ApiBody;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Page;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
 import dev.patchbay.query.QueryParser;
+import dev.patchbay.variable.VariableView;
 import dev.patchbay.web.CurrentCompany;
 import dev.patchbay.web.DataEnvelope;
 import dev.patchbay.web.PageEnvelope;
@@ -21,6 +24,8 @@ import tools.jackson.databind.JsonNode;
 /** {@code /api/v1/authentication-implementations/{id}/variables}: list and add an implementation's templates. */
 @RestController
 @RequestMapping("/api/v1/authentication-implementations/{implementation}/variables")
+@ApiResource(view = VariableView.class, query = VariableTemplates.class, adds = VariableTemplates.OwnerIds.class,
+        name = "VariableTemplate")
 class ImplementationVariablesController {
 
     private final VariableTemplates templates;
@@ -38,6 +43,7 @@ class ImplementationVariablesController {
     }
 
     @PostMapping
+    @ApiBody(VariableInput.class)
     @ResponseStatus(HttpStatus.CREATED)
     DataEnvelope<Node> create(CurrentCompany company, @PathVariable("implementation") long implementationId,
             @RequestBody JsonNode body) {

@@ -1,6 +1,9 @@
 package dev.patchbay.builder.variable;
 
+import dev.patchbay.openapi.ApiBody;
+import dev.patchbay.openapi.ApiResource;
 import dev.patchbay.query.Node;
+import dev.patchbay.variable.VariableView;
 import dev.patchbay.web.CurrentCompany;
 import dev.patchbay.web.DataEnvelope;
 import dev.patchbay.web.MessageBody;
@@ -22,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/api/v1/variables")
+@ApiResource(view = VariableView.class, adds = VariableTemplates.OwnerIds.class, name = "VariableTemplate")
 class VariableController {
 
     private final VariableTemplates templates;
@@ -31,6 +35,7 @@ class VariableController {
     }
 
     @PostMapping
+    @ApiBody(VariableInput.class)
     @ResponseStatus(HttpStatus.CREATED)
     DataEnvelope<Node> create(CurrentCompany company, @RequestBody JsonNode body) {
         return DataEnvelope.of(templates.get(company.id(), templates.create(company.id(), body)));
@@ -42,6 +47,7 @@ class VariableController {
     }
 
     @PutMapping("/{variable}")
+    @ApiBody(VariableInput.class)
     DataEnvelope<Node> update(CurrentCompany company, @PathVariable("variable") long id, @RequestBody JsonNode body) {
         templates.update(company.id(), id, body);
         return DataEnvelope.of(templates.get(company.id(), id));

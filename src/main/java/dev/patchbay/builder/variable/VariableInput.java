@@ -1,5 +1,6 @@
 package dev.patchbay.builder.variable;
 
+import dev.patchbay.web.CheckedBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Size;
  * ({@code key} and {@code label} required, {@code value} at most 1024 characters). The owner fields
  * are read by {@code POST /api/v1/variables} only; nested routes take the owner from the path.
  */
+@CheckedBody
 public record VariableInput(
         @NotBlank(message = "field is required.") @Size(max = 255, message = "must not be greater than 255 characters.")
                 String key,

@@ -19,6 +19,7 @@ import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.NotFoundException;
 import dev.patchbay.web.ValidationFailedException;
 import dev.patchbay.web.Violations;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,10 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 class VariableTemplates {
+
+    /** What a variable template shows beside its fields: the one record it belongs to. */
+    @Schema(name = "VariableTemplateOwner")
+    record OwnerIds(Long authenticationImplementationId, Long endpointId) {}
 
     static final ResourceQuery QUERY = ResourceQuery.forResource("variables", "v.position, v.id")
             .filter("key", "v.key IN (:values)", ValueType.TEXT)
@@ -78,14 +83,14 @@ class VariableTemplates {
             throw NotFoundException.of("authentication implementation", implementationId);
         }
         VariableInput variable = input.read(body, VariableInput.class);
-        return create(companyId, owner, variable, Violations.into(new FieldErrors(), beanValidator.validate(variable)));
+        return create(companyId, owner, variable, Violations.of(beanValidator, variable));
     }
 
     /** {@code POST /api/v1/variables}: the owner is exactly one of the body's two owner fields. */
     @Transactional
     long create(long companyId, JsonNode body) {
         VariableInput variable = input.read(body, VariableInput.class);
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(variable));
+        FieldErrors errors = Violations.of(beanValidator, variable);
         Long implementation = variable.authenticationImplementationId();
         Long endpoint = variable.endpointId();
         if (implementation == null && endpoint == null) {
@@ -139,7 +144,7 @@ class VariableTemplates {
         VariableInput current = new VariableInput(was.key(), was.secret() ? SecretMask.forOutput(was.value()) : was.value(),
                 was.label(), was.secret(), was.locked(), null, implementation, endpoint);
         VariableInput changed = input.merge(current, body, VariableInput.class);
-        FieldErrors errors = Violations.into(new FieldErrors(), beanValidator.validate(changed));
+        FieldErrors errors = Violations.of(beanValidator, changed);
         if (!Objects.equals(changed.authenticationImplementationId(), implementation)
                 || !Objects.equals(changed.endpointId(), endpoint)) {
             errors.add(implementation != null ? "authentication_implementation_id" : "endpoint_id",

@@ -25,8 +25,7 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyRepository apiKeys, UserRepository users, JwtService jwt,
-            java.time.Clock clock)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyLookup apiKeys, UserRepository users, JwtService jwt)
             throws Exception {
         String member = role(Caller.MEMBER);
         String writer = role(Caller.WRITER);
@@ -38,7 +37,7 @@ class ApiSecurityConfig {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new CallerAuthenticationFilter(apiKeys, users, jwt, clock), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new CallerAuthenticationFilter(apiKeys, users, jwt), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> write(response, 401, UNAUTHENTICATED))
                         .accessDeniedHandler((request, response, e) -> write(response, 403, FORBIDDEN)))

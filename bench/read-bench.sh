@@ -18,6 +18,9 @@
 #   BENCH_JFR=/path/file.jfr    also record a JFR profile (settings=profile) of the whole run
 #   BENCH_KEEP=1                keep the work directory (logs, response bytes) for a look afterwards
 #   BENCH_JAR=/path/patchbay.jar  run this jar as it is (e.g. one built from an older commit) instead of building
+#   BENCH_BASELINE_JAR=/path/old.jar  also run this jar (seeded alike) and measure it interleaved with the
+#                               others, so that a busy neighbour's load falls on both alike (before/after)
+#   BENCH_ROUNDS=1              measured runs per target, interleaved; the table shows their mean
 # A quick run: BENCH_WARMUP=5s BENCH_DURATION=5s BENCH_NGINX_WARMUP=1s BENCH_SINGLE_DURATION=3s bench/read-bench.sh
 set -euo pipefail
 
@@ -48,8 +51,9 @@ fi
 
 WORK=$(mktemp -d /tmp/patchbay-bench.XXXXXX)
 chmod 755 "$WORK"
-APP_PID= NGINX_PID=
+APP_PID= NGINX_PID= BASE_PID=
 cleanup() {
+    [ -n "$BASE_PID" ] && { kill "$BASE_PID" 2>/dev/null; wait "$BASE_PID" 2>/dev/null; } || true
     [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
     [ -n "$APP_PID" ] && { kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; } || true
     if [ -z "${BENCH_KEEP:-}" ]; then rm -rf "$WORK"; else echo "work directory kept: $WORK"; fi
@@ -60,35 +64,49 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 APP_PORT=$(free_port)
 NGINX_PORT=$(free_port)
 APP=http://127.0.0.1:$APP_PORT
+TARGET=$APP
 
-echo "== starting Patchbay on $APP (JVM options: ${JAVA_OPTS:-none})"
+start_app() { # jar port data-dir log [jvm extra...] -> pid in STARTED_PID
+    local jar=$1 port=$2 dir=$3 log=$4; shift 4
+    echo "== starting $jar on http://127.0.0.1:$port (JVM options: ${JAVA_OPTS:-none})"
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS "$@" -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
+        --patchbay.data-dir="$dir" --patchbay.public-url="http://127.0.0.1:$port" \
+        --patchbay.bootstrap.api-key=$KEY \
+        --patchbay.bootstrap.platform-api-key=pb_bench_platform_key_0123456789abcdef \
+        --patchbay.bootstrap.admin-password=bench-admin-password >"$log" 2>&1 &
+    STARTED_PID=$!
+    for _ in $(seq 180); do
+        curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
+        kill -0 "$STARTED_PID" 2>/dev/null || { echo "Patchbay did not start:" >&2; tail -30 "$log" >&2; exit 1; }
+        sleep 1
+    done
+    echo "Patchbay did not answer within 180 s" >&2; exit 1
+}
 JFR_OPT=()
 [ -n "${BENCH_JFR:-}" ] && JFR_OPT=("-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile,dumponexit=true")
-# shellcheck disable=SC2086
-java $JAVA_OPTS "${JFR_OPT[@]}" -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 \
-    --patchbay.data-dir="$WORK/data" --patchbay.public-url="$APP" \
-    --patchbay.bootstrap.api-key=$KEY \
-    --patchbay.bootstrap.platform-api-key=pb_bench_platform_key_0123456789abcdef \
-    --patchbay.bootstrap.admin-password=bench-admin-password >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 180); do
-    curl -sf "$APP/actuator/health" >/dev/null 2>&1 && break
-    kill -0 "$APP_PID" 2>/dev/null || { echo "Patchbay did not start:" >&2; tail -30 "$WORK/app.log" >&2; exit 1; }
-    sleep 1
-done
-curl -sf "$APP/actuator/health" >/dev/null || { echo "Patchbay did not answer within 180 s" >&2; exit 1; }
+start_app "$JAR" "$APP_PORT" "$WORK/data" "$WORK/app.log" "${JFR_OPT[@]}"
+APP_PID=$STARTED_PID
+if [ -n "${BENCH_BASELINE_JAR:-}" ]; then
+    BASE_PORT=$(free_port)
+    BASE=http://127.0.0.1:$BASE_PORT
+    start_app "$BENCH_BASELINE_JAR" "$BASE_PORT" "$WORK/baseline-data" "$WORK/baseline.log"
+    BASE_PID=$STARTED_PID
+fi
 
 api() { # method path [body] -> body; fails on a non-2xx answer
     local out code
     out=$(curl -s -w '\n%{http_code}' -X "$1" -H "Authorization: $KEY" -H 'Content-Type: application/json' \
-        "$APP$2" ${3:+-d "$3"})
+        "$TARGET$2" ${3:+-d "$3"})
     code=${out##*$'\n'}
     [[ $code == 2* ]] || { echo "$1 $2 answered $code: ${out%$'\n'*}" >&2; exit 1; }
     printf '%s' "${out%$'\n'*}"
 }
 
-echo "== seeding 100 connectors with variables (45 Shopify with a certificate, 25 sandbox, 30 REST basic auth)"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" -days 30 \
+seed() { # base-url: 100 connectors with variables through the API
+TARGET=$1
+echo "== seeding $1 with 100 connectors with variables (45 Shopify with a certificate, 25 sandbox, 30 REST basic auth)"
+[ -f "$WORK/cert.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" -days 30 \
     -subj /CN=bench.example.test 2>/dev/null
 CERT=$(api POST /api/v1/certificates "$(jq -n --rawfile c "$WORK/cert.pem" --rawfile k "$WORK/key.pem" \
     '{certificate: ($c + $k), name: "Bench certificate"}')" | jq -r .data.id)
@@ -99,7 +117,7 @@ for i in $(seq 1 100); do
             {\"key\":\"shop\",\"value\":\"shop-$i\",\"label\":\"Shop\"},{\"key\":\"access_token\",\"value\":\"shpat_$i\",\"label\":\"Access token\"}]}"
     elif [ "$i" -le 70 ]; then
         body="{\"name\":\"Sandbox $i\",\"authentication_implementation_id\":1,$settings,\"variables\":[
-            {\"key\":\"api_key\",\"value\":\"sandbox-key-$i\",\"label\":\"API key\"},{\"key\":\"base_url\",\"value\":\"http://127.0.0.1:$APP_PORT/sandbox\",\"label\":\"Base URL\"}]}"
+            {\"key\":\"api_key\",\"value\":\"sandbox-key-$i\",\"label\":\"API key\"},{\"key\":\"base_url\",\"value\":\"$TARGET/sandbox\",\"label\":\"Base URL\"}]}"
     else
         body="{\"name\":\"Rest $i\",\"authentication_implementation_id\":4,$settings,\"variables\":[
             {\"key\":\"base_url\",\"value\":\"https://api-$i.example.test\",\"label\":\"Base URL\"},{\"key\":\"test_path\",\"value\":\"/ping\",\"label\":\"Test path\"},
@@ -107,6 +125,14 @@ for i in $(seq 1 100); do
     fi
     api POST /api/v1/connectors "$body" >/dev/null
 done
+
+}
+seed "$APP"
+if [ -n "${BENCH_BASELINE_JAR:-}" ]; then
+    seed "$BASE"
+    curl -sf -H "Authorization: $KEY" "$BASE$LIST_PATH" -o "$WORK/baseline-list.json"
+    curl -sf -H "Authorization: $KEY" "$BASE$DEEP_PATH" -o "$WORK/baseline-deep.json"
+fi
 
 curl -sf -H "Authorization: $KEY" "$APP$LIST_PATH" -o "$WORK/list.json"
 curl -sf -H "Authorization: $KEY" "$APP$DEEP_PATH" -o "$WORK/deep.json"
@@ -146,29 +172,43 @@ run_wrk() {
          END { printf "%.0f %.3f %.3f\n", rps, p50, p99 }' <<<"$out"
 }
 
+ROUNDS=${BENCH_ROUNDS:-1}
 declare -A RESULT
-measure() { # name app-url nginx-url
-    echo "== $1: warm-up ($WARMUP on Patchbay, $NGINX_WARMUP on nginx), then $DURATION each" >&2
-    run_wrk "$2" "$WARMUP" 2 8 >/dev/null
-    RESULT[$1.app]=$(run_wrk "$2" "$DURATION" 2 8)
-    run_wrk "$3" "$NGINX_WARMUP" 2 8 >/dev/null
-    RESULT[$1.nginx]=$(run_wrk "$3" "$DURATION" 2 8)
+add() { # key "rps p50 p99": sums over rounds
+    local a b c x y z
+    read -r a b c <<<"${RESULT[$1]:-0 0 0}"; read -r x y z <<<"$2"
+    RESULT[$1]=$(awk -v a="$a" -v b="$b" -v c="$c" -v x="$x" -v y="$y" -v z="$z" 'BEGIN{printf "%s %s %s", a+x, b+y, c+z}')
 }
-measure list "$APP$LIST_PATH" "$NGX/list.json"
-measure deep "$APP$DEEP_PATH" "$NGX/deep.json"
-echo "== one connection, $SINGLE each: the list of 15" >&2
-RESULT[single.app]=$(run_wrk "$APP$LIST_PATH" "$SINGLE" 1 1)
-RESULT[single.nginx]=$(run_wrk "$NGX/list.json" "$SINGLE" 1 1)
+TARGETS=(app)
+[ -n "${BENCH_BASELINE_JAR:-}" ] && TARGETS+=(baseline)
+url() { case $1 in app) echo "$APP";; baseline) echo "$BASE";; esac; }
+measure() { # name path nginx-path threads connections warm-up
+    local t
+    echo "== $1: warm-up ($6 per Patchbay, $NGINX_WARMUP on nginx), then $ROUNDS round(s) of $DURATION each" >&2
+    for t in "${TARGETS[@]}"; do run_wrk "$(url "$t")$2" "$6" "$4" "$5" >/dev/null; done
+    run_wrk "$NGX$3" "$NGINX_WARMUP" "$4" "$5" >/dev/null
+    for _ in $(seq "$ROUNDS"); do # interleaved, so that a neighbour's load falls on every target alike
+        for t in "${TARGETS[@]}"; do add "$1.$t" "$(run_wrk "$(url "$t")$2" "$DURATION" "$4" "$5")"; done
+        add "$1.nginx" "$(run_wrk "$NGX$3" "$DURATION" "$4" "$5")"
+    done
+}
+measure list "$LIST_PATH" /list.json 2 8 "$WARMUP"
+measure deep "$DEEP_PATH" /deep.json 2 8 "$WARMUP"
+DURATION=$SINGLE measure single "$LIST_PATH" /list.json 1 1 "$NGINX_WARMUP"
 
+avg() { awk -v r="$ROUNDS" '{printf "%.0f %.3f %.3f", $1/r, $2/r, $3/r}' <<<"${RESULT[$1]}"; }
 echo
-echo "Patchbay vs nginx on the same bytes (list: $(wc -c <"$WORK/list.json") bytes, deep page: $(wc -c <"$WORK/deep.json") bytes)"
-printf '%-34s %12s %12s %8s %22s %22s\n' read "Patchbay r/s" "nginx r/s" ratio "p50 ms (pb / nginx)" "p99 ms (pb / nginx)"
+echo "Patchbay vs nginx on the same bytes (list: $(wc -c <"$WORK/list.json") bytes, deep page: $(wc -c <"$WORK/deep.json") bytes;" \
+    "mean of $ROUNDS round(s))"
+printf '%-34s %-9s %10s %10s %8s %22s %22s\n' read target "r/s" "nginx r/s" ratio "p50 ms (pb / nginx)" "p99 ms (pb / nginx)"
 for name in list deep single; do
-    read -r a_rps a_p50 a_p99 <<<"${RESULT[$name.app]}"
-    read -r n_rps n_p50 n_p99 <<<"${RESULT[$name.nginx]}"
+    read -r n_rps n_p50 n_p99 <<<"$(avg "$name.nginx")"
     case $name in
         list) label="GET /connectors (15, 2x8)" ;; deep) label="100 rows, deepest includes (2x8)" ;; *) label="GET /connectors (15, 1 conn)" ;;
     esac
-    printf '%-34s %12s %12s %8s %22s %22s\n' "$label" "$a_rps" "$n_rps" "$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN{printf "%.3f", a/n}')" \
-        "$a_p50 / $n_p50" "$a_p99 / $n_p99"
+    for t in "${TARGETS[@]}"; do
+        read -r a_rps a_p50 a_p99 <<<"$(avg "$name.$t")"
+        printf '%-34s %-9s %10s %10s %8s %22s %22s\n' "$label" "$t" "$a_rps" "$n_rps" \
+            "$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN{printf "%.4f", a/n}')" "$a_p50 / $n_p50" "$a_p99 / $n_p99"
+    done
 done

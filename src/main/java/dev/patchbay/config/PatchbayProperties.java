@@ -1,5 +1,6 @@
 package dev.patchbay.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,6 +10,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Every Patchbay setting, under the {@code patchbay.} prefix. Secrets that are not configured are
  * generated once and kept in files under {@link #dataDir()}, so the embedded default needs no setup.
+ * {@code publicUrl} is where clients reach Patchbay (e.g. {@code https://patchbay.example.com}): the
+ * start of the links in responses; unset, links use the address and port the connection reached.
  */
 @ConfigurationProperties("patchbay")
 @Validated
@@ -19,7 +22,8 @@ public record PatchbayProperties(
         @DefaultValue Auth auth,
         @DefaultValue Definitions definitions,
         @DefaultValue Sandbox sandbox,
-        @DefaultValue Database database) {
+        @DefaultValue Database database,
+        URI publicUrl) {
 
     /**
      * First-start accounts. Any value left empty is generated and printed once; a script can set

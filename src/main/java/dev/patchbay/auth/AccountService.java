@@ -7,6 +7,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Companies, users and API keys: the write side of tenancy, used by the API and by first-start bootstrap. */
 @Service
@@ -18,14 +20,16 @@ public class AccountService {
     private final CompanyRepository companies;
     private final UserRepository users;
     private final ApiKeyRepository apiKeys;
+    private final ApiKeyLookup apiKeyLookup;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    AccountService(CompanyRepository companies, UserRepository users, ApiKeyRepository apiKeys, PasswordEncoder passwords,
-            Clock clock) {
+    AccountService(CompanyRepository companies, UserRepository users, ApiKeyRepository apiKeys, ApiKeyLookup apiKeyLookup,
+            PasswordEncoder passwords, Clock clock) {
         this.companies = companies;
         this.users = users;
         this.apiKeys = apiKeys;
+        this.apiKeyLookup = apiKeyLookup;
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -95,6 +99,13 @@ public class AccountService {
             return false;
         }
         apiKeys.revoke(companyId, id, clock.instant());
+        // forgotten once the revocation is visible, so no request can cache the still-active row again here
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                apiKeyLookup.forget(id);
+            }
+        });
         return true;
     }
 }

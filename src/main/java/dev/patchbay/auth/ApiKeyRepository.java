@@ -36,9 +36,9 @@ class ApiKeyRepository {
                 .single();
     }
 
-    Optional<ApiKeyRow> findActiveByKey(String rawKey) {
+    Optional<ApiKeyRow> findActiveByHash(String keyHash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL")
-                .param("hash", ApiKeyHashing.hash(rawKey))
+                .param("hash", keyHash)
                 .query(ApiKeyRow.class)
                 .optional();
     }
@@ -62,14 +62,20 @@ class ApiKeyRepository {
                 .optional();
     }
 
-    /** Records use at minute precision, so that a busy key costs one write a minute, not one per request. */
-    void touch(ApiKeyRow key, Instant now) {
+    /**
+     * Records use at minute precision, so that a busy key costs one write a minute, not one per request.
+     *
+     * @return whether it wrote
+     */
+    boolean touch(ApiKeyRow key, Instant now) {
         if (key.lastUsedAt() == null || key.lastUsedAt().toInstant().isBefore(now.minusSeconds(60))) {
             jdbc.sql("UPDATE api_keys SET last_used_at = :now WHERE id = :id")
                     .param("now", java.sql.Timestamp.from(now))
                     .param("id", key.id())
                     .update();
+            return true;
         }
+        return false;
     }
 
     void revoke(long companyId, long id, Instant at) {

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -20,13 +19,11 @@ class CallerAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final ApiKeyRepository apiKeys;
+    private final ApiKeyLookup apiKeys;
     private final UserRepository users;
     private final JwtService jwt;
-    private final Clock clock;
 
-    CallerAuthenticationFilter(ApiKeyRepository apiKeys, UserRepository users, JwtService jwt, Clock clock) {
-        this.clock = clock;
+    CallerAuthenticationFilter(ApiKeyLookup apiKeys, UserRepository users, JwtService jwt) {
         this.apiKeys = apiKeys;
         this.users = users;
         this.jwt = jwt;
@@ -49,9 +46,7 @@ class CallerAuthenticationFilter extends OncePerRequestFilter {
                     .flatMap(users::findById)
                     .map(user -> Caller.user(user.companyId(), user.id(), Role.fromValue(user.role())));
         }
-        Optional<ApiKeyRepository.ApiKeyRow> key = apiKeys.findActiveByKey(header);
-        key.ifPresent(found -> apiKeys.touch(found, clock.instant()));
-        return key.map(found -> found.platform()
+        return apiKeys.findActive(header).map(found -> found.platform()
                 ? Caller.platformKey(found.id())
                 : Caller.apiKey(found.companyId(), found.id(), found.readOnly()));
     }

@@ -8,7 +8,7 @@ import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
 import org.springframework.stereotype.Service;
 
-/** The read side of certificates: a page (one query, one for the total), then one query per include. */
+/** The read side of certificates: a page (one query, which carries the total), then one query per include. */
 @Service
 class CertificateReads {
 

@@ -1,5 +1,6 @@
 package dev.patchbay.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Every Patchbay setting, under the {@code patchbay.} prefix. Secrets that are not configured are
  * generated once and kept in files under {@link #dataDir()}, so the embedded default needs no setup.
+ * {@code publicUrl} is where clients reach Patchbay (e.g. {@code https://patchbay.example.com}): the
+ * start of the links in responses; unset, links use the address and port the connection reached.
  */
 @ConfigurationProperties("patchbay")
 @Validated
@@ -21,7 +24,8 @@ public record PatchbayProperties(
         @DefaultValue Definitions definitions,
         @DefaultValue Sandbox sandbox,
         @DefaultValue Outbound outbound,
-        @DefaultValue Database database) {
+        @DefaultValue Database database,
+        URI publicUrl) {
 
     /**
      * First-start accounts. Any value left empty is generated and printed once; a script can set

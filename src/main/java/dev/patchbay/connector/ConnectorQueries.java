@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
 
 /**
- * The read side: a page of connectors (one query for the page, one for the total) and then one
+ * The read side: a page of connectors (one query for the page and its total) and then one
  * query per requested include per level, whatever the page size.
  */
 @Service

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The read side of process flows: a page of flows (one query, one for the total) and their steps
+ * The read side of process flows: a page of flows (one query, which carries the total) and their steps
  * (one query for the whole page). The connectors' {@code processFlows} include uses the same two
  * queries, keyed by connector.
  */

@@ -37,7 +37,12 @@ class QueryCountTests extends ApiTest {
 
     private static final String EVERYTHING = String.join(",", ConnectorIncludeTests.ALLOWED_INCLUDES);
 
-    private record Hundred(Tenant tenant, List<Long> ids, long adminCertificate, long managerCertificate, long managerId) {}
+    /**
+     * {@code caller} is a login token: an API key is remembered for half a second, so whether its lookup
+     * falls inside a measured request would depend on the machine's speed; a token's user read does not.
+     */
+    private record Hundred(Tenant tenant, String caller, List<Long> ids, long adminCertificate, long managerCertificate,
+            long managerId) {}
 
     /**
      * 100 connectors of one company over three systems and two certificates uploaded by two users,
@@ -67,15 +72,15 @@ class QueryCountTests extends ApiTest {
         ids.addAll(insertRows(data.jdbc(), tenant, catalog.restNoAuthId(), "More rest", 15, null));
         ids.addAll(insertRows(data.jdbc(), tenant, catalog.restBasicAuthId(), "Basic rest", 15, null));
         assertThat(ids).hasSize(100);
-        return new Hundred(tenant, ids, adminCertificate, managerCertificate, managerId);
+        return new Hundred(tenant, admin, ids, adminCertificate, managerCertificate, managerId);
     }
 
-    /** The statements one request costs, read right before and after it (the API-key lookup included). */
+    /** The statements one request costs, read right before and after it (the caller's user lookup included). */
     private record Measured(Response response, long statements) {}
 
-    private Measured measure(Tenant tenant, String path) {
+    private Measured measure(Hundred hundred, String path) {
         long before = queries.count();
-        Response response = api.get(path, tenant.apiKey());
+        Response response = api.get(path, hundred.caller());
         long after = queries.count();
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return new Measured(response, after - before);
@@ -84,11 +89,10 @@ class QueryCountTests extends ApiTest {
     @Test
     void shouldCostTheSameStatementsForFiveAndForAHundredRowsWithTheDeepestIncludes() {
         Hundred hundred = hundredConnectors();
-        Tenant tenant = hundred.tenant();
-        api.get(CONNECTORS + "?per_page=1&include=" + DEEPEST, tenant.apiKey()); // warm-up, not measured
+        api.get(CONNECTORS + "?per_page=1&include=" + DEEPEST, hundred.caller()); // warm-up, not measured
 
-        Measured five = measure(tenant, CONNECTORS + "?per_page=5&include=" + DEEPEST);
-        Measured all = measure(tenant, CONNECTORS + "?per_page=100&include=" + DEEPEST);
+        Measured five = measure(hundred, CONNECTORS + "?per_page=5&include=" + DEEPEST);
+        Measured all = measure(hundred, CONNECTORS + "?per_page=100&include=" + DEEPEST);
 
         assertThat(five.response().at("/data")).hasSize(5);
         assertThat(all.response().at("/data")).hasSize(100);
@@ -96,7 +100,10 @@ class QueryCountTests extends ApiTest {
                 .as("statements for 100 rows (%d) must equal those for 5 rows (%d): no query per row",
                         all.statements(), five.statements())
                 .isEqualTo(five.statements());
-        Measured plain = measure(tenant, CONNECTORS + "?per_page=5");
+        Measured plain = measure(hundred, CONNECTORS + "?per_page=5");
+        assertThat(plain.statements())
+                .as("a plain list: the caller's user, then the page carrying its total (no separate count)")
+                .isEqualTo(2);
         assertThat(five.statements() - plain.statements())
                 .as("the deepest includes cost one statement per relation of the include tree (16): %d with them, %d without",
                         five.statements(), plain.statements())
@@ -107,11 +114,10 @@ class QueryCountTests extends ApiTest {
     @Test
     void shouldCostTheSameStatementsForFiveAndForAHundredRowsWithEveryAllowedInclude() {
         Hundred hundred = hundredConnectors();
-        Tenant tenant = hundred.tenant();
-        api.get(CONNECTORS + "?per_page=1&include=" + EVERYTHING, tenant.apiKey()); // warm-up, not measured
+        api.get(CONNECTORS + "?per_page=1&include=" + EVERYTHING, hundred.caller()); // warm-up, not measured
 
-        Measured five = measure(tenant, CONNECTORS + "?per_page=5&include=" + EVERYTHING);
-        Measured all = measure(tenant, CONNECTORS + "?per_page=100&include=" + EVERYTHING);
+        Measured five = measure(hundred, CONNECTORS + "?per_page=5&include=" + EVERYTHING);
+        Measured all = measure(hundred, CONNECTORS + "?per_page=100&include=" + EVERYTHING);
 
         assertThat(all.response().at("/data")).hasSize(100);
         assertThat(all.statements())
@@ -127,15 +133,14 @@ class QueryCountTests extends ApiTest {
     @Test
     void shouldCostTheSameStatementsForASingleConnectorAsForAPageOfOne() {
         Hundred hundred = hundredConnectors();
-        Tenant tenant = hundred.tenant();
-        api.get(CONNECTORS + "/" + hundred.ids().get(0) + "?include=" + DEEPEST, tenant.apiKey()); // warm-up
+        api.get(CONNECTORS + "/" + hundred.ids().get(0) + "?include=" + DEEPEST, hundred.caller()); // warm-up
 
-        Measured single = measure(tenant, CONNECTORS + "/" + hundred.ids().get(0) + "?include=" + DEEPEST);
-        Measured page = measure(tenant, CONNECTORS + "?per_page=1&include=" + DEEPEST);
+        Measured single = measure(hundred, CONNECTORS + "/" + hundred.ids().get(0) + "?include=" + DEEPEST);
+        Measured page = measure(hundred, CONNECTORS + "?per_page=1&include=" + DEEPEST);
 
         assertThat(single.response().at("/data")).isEqualTo(page.response().at("/data/0"));
-        assertThat(single.statements()).as("single GET: %d statements, page of one: %d (which adds the count)",
-                single.statements(), page.statements()).isEqualTo(page.statements() - 1);
+        assertThat(single.statements()).as("single GET: %d statements, page of one: %d (whose total rides on the page query)",
+                single.statements(), page.statements()).isEqualTo(page.statements());
     }
 
     private static void assertEveryRowHasItsNestedIncludes(Hundred hundred, Response response) {

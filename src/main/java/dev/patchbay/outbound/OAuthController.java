@@ -4,11 +4,12 @@ import dev.patchbay.outbound.auth.OAuthConsent;
 import dev.patchbay.web.CurrentCompany;
 import dev.patchbay.web.DataEnvelope;
 import dev.patchbay.web.MessageBody;
+import dev.patchbay.web.PublicUrl;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * OAuth 2 authorisation-code consent: the consent URL for a connector, and the public callback the
@@ -26,8 +27,10 @@ class OAuthController {
     }
 
     @GetMapping("/api/v1/connectors/{connector}/oauth/authorize")
-    DataEnvelope<OAuthConsent.ConsentLink> authorize(CurrentCompany company, @PathVariable("connector") long connectorId) {
-        String redirectUri = ServletUriComponentsBuilder.fromCurrentContextPath().path(CALLBACK).toUriString();
+    DataEnvelope<OAuthConsent.ConsentLink> authorize(CurrentCompany company, @PathVariable("connector") long connectorId,
+            HttpServletRequest request) {
+        // patchbay.public-url (or the address the connection reached), never the Host header a caller may forge
+        String redirectUri = PublicUrl.base(request) + CALLBACK;
         return DataEnvelope.of(consent.authorize(company.id(), connectorId, redirectUri));
     }
 

@@ -35,10 +35,14 @@ public class PublicUrl implements ServletContextInitializer {
 
     /** The request's own URL (path and query string as sent) on the public base. */
     public static String of(HttpServletRequest request) {
-        Object base = request.getServletContext().getAttribute(ATTRIBUTE);
         String query = request.getQueryString();
-        return (base != null ? (String) base : fromConnection(request)) + request.getRequestURI()
-                + (query == null ? "" : "?" + query);
+        return base(request) + request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+
+    /** Where clients reach this service, without a trailing slash (an OAuth redirect URI is built on it). */
+    public static String base(HttpServletRequest request) {
+        Object base = request.getServletContext().getAttribute(ATTRIBUTE);
+        return base != null ? (String) base : fromConnection(request);
     }
 
     private static String fromConnection(HttpServletRequest request) {

@@ -2,6 +2,10 @@ package dev.patchbay.outbound;
 
 import dev.patchbay.web.CurrentCompany;
 import dev.patchbay.web.DataEnvelope;
+import dev.patchbay.web.DetailedErrorBody;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,12 +30,27 @@ class OutboundController {
     }
 
     @PostMapping("/test")
+    @ApiResponse(responseCode = "200", description = "The credentials work: what was sent (secrets masked) and what came back.",
+            content = @Content(schema = @Schema(implementation = TestBody.class)))
+    @ApiResponse(responseCode = "422", description = "The credentials did not pass: `errors.credentials` says why "
+            + "(\"The system answered 401 Unauthorized; expected 200 OK.\"), and `data` holds what was sent (secrets "
+            + "masked) and what came back (`response` null when nothing did).",
+            content = @Content(schema = @Schema(implementation = DetailedErrorBody.class)))
     TestBody test(CurrentCompany company, @PathVariable("connector") long connectorId) {
         CheckResult result = check.test(company.id(), connectorId);
         return new TestBody(result.message(), result);
     }
 
     @PostMapping("/requests")
+    @ApiResponse(responseCode = "200", description = "The system answered, whatever its status: the request as sent "
+            + "(secrets masked), the response, and the timing.", content = @Content(schema = @Schema(implementation = CallResult.class)))
+    @ApiResponse(responseCode = "422", description = "An invalid body, a request that cannot be built, a refused target "
+            + "(`Patchbay-Error: target_refused`) or refused credentials; nothing was sent.",
+            content = @Content(schema = @Schema(implementation = DetailedErrorBody.class)))
+    @ApiResponse(responseCode = "502", description = "The system could not be reached (`Patchbay-Error: upstream_unreachable`).",
+            content = @Content(schema = @Schema(implementation = DetailedErrorBody.class)))
+    @ApiResponse(responseCode = "504", description = "The system did not answer in time (`Patchbay-Error: upstream_timeout`).",
+            content = @Content(schema = @Schema(implementation = DetailedErrorBody.class)))
     DataEnvelope<CallResult> send(CurrentCompany company, @PathVariable("connector") long connectorId,
             @RequestBody(required = false) JsonNode body) {
         return DataEnvelope.of(requests.send(company.id(), connectorId, body));

@@ -3,6 +3,7 @@ package dev.patchbay.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchbay.support.ApiTest;
+import dev.patchbay.support.FakeSystems;
 import dev.patchbay.support.Response;
 import dev.patchbay.support.TestData.Tenant;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +20,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class MarketplaceApiTests extends ApiTest {
+
+    @Autowired
+    private FakeSystems fakeSystems;
+
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -42,6 +48,9 @@ class MarketplaceApiTests extends ApiTest {
         ObjectNode definition = shipped("shopify");
         definition.put("key", "shop_" + UUID.randomUUID().toString().substring(0, 8).replace('-', '_'));
         definition.put("version", version);
+        // the copy's instances are checked against the tests' Shopify look-alike on loopback, not the internet
+        ((ObjectNode) definition.get("system")).put("base_url",
+                fakeSystems.upstream().url() + "/shopify/{{shop}}/admin/api/{{api_version}}");
         return definition;
     }
 

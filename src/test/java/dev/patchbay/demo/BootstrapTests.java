@@ -72,25 +72,25 @@ class BootstrapTests extends ApiTest {
     @Test
     void shouldLetDemoApiKeyCreateConnectorFromTheInstalledCatalog() {
         long demo = demoCompanyId();
-        long shopifyAuth = data.jdbc().sql("SELECT ai.id FROM authentication_implementations ai JOIN systems s ON s.id = ai.system_id "
-                        + "WHERE s.company_id = :c AND s.canonical_key = 'shopify' ORDER BY ai.id LIMIT 1")
+        // the sandbox: the one installed system whose credential check can pass without internet access
+        long sandboxAuth = data.jdbc().sql("SELECT ai.id FROM authentication_implementations ai JOIN systems s ON s.id = ai.system_id "
+                        + "WHERE s.company_id = :c AND s.canonical_key = 'sandbox' ORDER BY ai.id LIMIT 1")
                 .param("c", demo).query(Long.class).single();
         Map<String, Object> body = new HashMap<>(Map.of(
-                "name", "Demo shop " + UUID.randomUUID(),
-                "authentication_implementation_id", shopifyAuth,
+                "name", "Demo sandbox " + UUID.randomUUID(),
+                "authentication_implementation_id", sandboxAuth,
                 "timezone", "UTC",
                 "date_format", "Y-m-d H:i:s",
                 "rate_limit_unit", "second",
                 "rate_limit_duration", 2,
-                "variables", List.of(Map.of("key", "shop", "value", "demo", "label", "Shop"),
-                        Map.of("key", "access_token", "value", "shpat_demo", "label", "Token", "secret", true))));
+                "variables", List.of(Map.of("key", "api_key", "value", "sandbox-demo-key", "label", "API key", "secret", true))));
 
         Response created = api.post("/api/v1/connectors", DEMO_API_KEY, body);
         try {
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
-            assertThat(created.at("/data/system/canonical_key").asString()).isEqualTo("shopify");
+            assertThat(created.at("/data/system/canonical_key").asString()).isEqualTo("sandbox");
             long id = created.at("/data/id").asLong();
-            Response filtered = api.get("/api/v1/connectors?filter%5Bcanonical_key%5D=shopify&per_page=100", DEMO_API_KEY);
+            Response filtered = api.get("/api/v1/connectors?filter%5Bcanonical_key%5D=sandbox&per_page=100", DEMO_API_KEY);
             assertThat(filtered.at("/data").valueStream().map(c -> c.get("id").asLong())).contains(id);
         } finally {
             if (created.status() == 200) {

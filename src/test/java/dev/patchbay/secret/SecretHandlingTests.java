@@ -115,9 +115,9 @@ class SecretHandlingTests extends ApiTest {
         assertThat(refused.json().get("errors").propertyNames()).containsExactly("variables.0.secret");
 
         Response withNewValue = api.put("/api/v1/connectors/" + id, tenant.apiKey(),
-                Map.of("variables", List.of(Map.of("id", tokenVariable, "secret", false, "value", "public-now"))));
+                Map.of("variables", List.of(Map.of("id", tokenVariable, "secret", false, "value", "shpat_public-now"))));
         assertThat(withNewValue.status()).isEqualTo(200);
-        assertThat(withNewValue.at("/data/variables/1/value").asString()).isEqualTo("public-now");
+        assertThat(withNewValue.at("/data/variables/1/value").asString()).isEqualTo("shpat_public-now");
     }
 
     @Test
@@ -127,17 +127,17 @@ class SecretHandlingTests extends ApiTest {
         VariableData template = variables.clearValues(tenant.id(), VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION, authId)
                 .stream().filter(v -> v.key().equals("access_token")).findFirst().orElseThrow();
         variables.updateAll(tenant.id(), VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION, authId,
-                List.of(template.withValue("default-template-secret")));
+                List.of(template.withValue("shpat_default-template-secret")));
         Map<String, Object> body = new HashMap<>(data.shopifyBody(tenant, "Templates"));
         body.put("variables", List.of(Map.of("key", "shop", "value", "acme", "label", "Shop")));
 
         Response response = api.post("/api/v1/connectors", tenant.apiKey(), body);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        assertThat(response.body()).doesNotContain("default-template-secret");
+        assertThat(response.body()).doesNotContain("shpat_default-template-secret");
         assertThat(response.at("/data/variables/1/key").asString()).isEqualTo("access_token");
         assertThat(response.at("/data/variables/1/value").asString()).isEqualTo(SecretMask.MASK);
         assertThat(storedClearValue(tenant, response.at("/data/id").asLong(), "access_token"))
-                .as("the template's default is copied").isEqualTo("default-template-secret");
+                .as("the template's default is copied").isEqualTo("shpat_default-template-secret");
     }
 }

@@ -57,11 +57,13 @@ class UpstreamClientsApiTests extends ApiTest {
             String answer = upstream.execute(ping, r -> r.getCode() + " " + EntityUtils.toString(r.getEntity()));
             assertThat(answer).startsWith("200 {");
         }
-        String api = "http://localhost:" + port + "/api/v1/connectors";
+        // The API tests allow 127.0.0.1 for their stub upstreams; any other loopback address of this service is refused.
+        String api = "http://127.0.0.2:" + port + "/api/v1/connectors";
         try (UpstreamClient upstream = clients.open(URI.create(api), ClientOptions.defaults())) {
             assertThatThrownBy(() -> upstream.execute(new HttpGet(api), r -> r.getCode()))
                     .isInstanceOf(TargetRefusedException.class)
-                    .hasMessageStartingWith("The target localhost resolves to 127.0.0.1, a loopback address;");
+                    .hasMessageContaining("127.0.0.2")
+                    .hasMessageContaining("loopback");
         }
     }
 

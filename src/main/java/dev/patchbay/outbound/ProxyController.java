@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -22,7 +23,12 @@ class ProxyController {
         this.proxy = proxy;
     }
 
-    @RequestMapping("/api/v1/connectors/{connector}/proxy/**")
+    /**
+     * The methods are listed because a mapping without any does not match OPTIONS: Spring would answer
+     * it itself instead of passing it to the system.
+     */
+    @RequestMapping(path = "/api/v1/connectors/{connector}/proxy/**", method = {RequestMethod.GET, RequestMethod.HEAD,
+            RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS})
     void proxy(CurrentCompany company, @PathVariable("connector") long connectorId, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         proxy.pass(company.id(), connectorId, request, response);

@@ -53,9 +53,10 @@ final class SimpleAuthentications {
             Rendered username = context.templates().render(text(basic, "username"));
             Rendered password = context.templates().render(text(basic, "password"));
             String credentials = username.text() + ":" + password.text();
+            String encoded = Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
             context.redaction().add(password.text());
-            return new Param("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)), true);
+            context.redaction().add(encoded); // the password in all but name: a system that echoes the header must not show it
+            return new Param("Authorization", "Basic " + encoded, true);
         }
     }
 

@@ -34,8 +34,8 @@ class SystemService {
 
     @Transactional
     void update(long companyId, long id, JsonNode body) {
-        SystemValidator.requireWholeSeconds(body);
         SystemInput current = systems.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("system", id));
+        SystemValidator.requireWholeSeconds(body);
         SystemInput system = input.merge(current, body, SystemInput.class);
         validator.validate(companyId, system, id);
         uniqueKey(() -> {

@@ -131,7 +131,8 @@ class CatalogReads {
                 rs.getLong("system_type_id"), rs.getString("protocol"), rs.getString("colour"), rs.getString("version"),
                 rs.getString("version_name"), rs.getInt("default_rate_limit_duration"), rs.getString("default_rate_limit_unit"),
                 rs.getString("default_date_format"), rs.getString("help_link"), rs.getString("system_template_id"),
-                rs.getString("base_url"), time(rs, "created_at"), time(rs, "updated_at"));
+                rs.getString("base_url"), rs.getObject("connect_timeout", Integer.class),
+                rs.getObject("read_timeout", Integer.class), time(rs, "created_at"), time(rs, "updated_at"));
     }
 
     private static AuthenticationImplementationView authenticationImplementation(ResultSet rs) throws SQLException {

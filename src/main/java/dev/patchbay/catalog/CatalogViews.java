@@ -15,11 +15,12 @@ public final class CatalogViews {
 
     public record AuthenticationTypeView(long id, String key, String name) {}
 
+    /** {@code connect_timeout} and {@code read_timeout} are seconds, null where the service's defaults apply. */
     public record SystemView(
             long id, String name, String label, String canonicalKey, long systemTypeId, String protocol, String colour,
             String version, String versionName, int defaultRateLimitDuration, String defaultRateLimitUnit,
-            String defaultDateFormat, String helpLink, String systemTemplateId, String baseUrl, String createdAt,
-            String updatedAt) {}
+            String defaultDateFormat, String helpLink, String systemTemplateId, String baseUrl, Integer connectTimeout,
+            Integer readTimeout, String createdAt, String updatedAt) {}
 
     public record LogoView(@JsonIgnore long systemId, String url) {}
 

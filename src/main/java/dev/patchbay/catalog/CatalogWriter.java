@@ -8,15 +8,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CatalogWriter {
 
+    /** {@code connectTimeout} and {@code readTimeout} are seconds; null leaves the service's defaults in charge. */
     record NewSystem(String name, String label, String canonicalKey, String systemType, String colour, String logoUrl,
             String version, int defaultRateLimitDuration, String defaultRateLimitUnit, String defaultDateFormat,
-            String helpLink, String systemTemplateId, String baseUrl, String templateVersion, String versionName) {
+            String helpLink, String systemTemplateId, String baseUrl, String templateVersion, String versionName,
+            Integer connectTimeout, Integer readTimeout) {
 
         NewSystem(String name, String label, String canonicalKey, String systemType, String colour, String logoUrl,
                 String version, int defaultRateLimitDuration, String defaultRateLimitUnit, String defaultDateFormat,
                 String helpLink, String systemTemplateId, String baseUrl) {
             this(name, label, canonicalKey, systemType, colour, logoUrl, version, defaultRateLimitDuration,
-                    defaultRateLimitUnit, defaultDateFormat, helpLink, systemTemplateId, baseUrl, null, null);
+                    defaultRateLimitUnit, defaultDateFormat, helpLink, systemTemplateId, baseUrl, null, null, null, null);
         }
     }
 
@@ -45,15 +47,17 @@ class CatalogWriter {
     long insertSystem(long companyId, NewSystem s) {
         return jdbc.sql("INSERT INTO systems (company_id, name, label, canonical_key, system_type_id, colour, logo_url, version, "
                         + "default_rate_limit_duration, default_rate_limit_unit, default_date_format, help_link, "
-                        + "system_template_id, base_url, system_template_version, version_name) VALUES (:company, :name, :label, "
-                        + ":key, (SELECT id FROM system_types WHERE name = :type), :colour, :logo, :version, :amount, :unit, "
-                        + ":format, :help, :template, :baseUrl, :templateVersion, :versionName) RETURNING id")
+                        + "system_template_id, base_url, system_template_version, version_name, connect_timeout, read_timeout) "
+                        + "VALUES (:company, :name, :label, :key, (SELECT id FROM system_types WHERE name = :type), :colour, "
+                        + ":logo, :version, :amount, :unit, :format, :help, :template, :baseUrl, :templateVersion, :versionName, "
+                        + ":connectTimeout, :readTimeout) RETURNING id")
                 .param("company", companyId).param("name", s.name()).param("label", s.label()).param("key", s.canonicalKey())
                 .param("type", s.systemType()).param("colour", s.colour()).param("logo", s.logoUrl())
                 .param("version", s.version()).param("amount", s.defaultRateLimitDuration())
                 .param("unit", s.defaultRateLimitUnit()).param("format", s.defaultDateFormat()).param("help", s.helpLink())
                 .param("template", s.systemTemplateId()).param("baseUrl", s.baseUrl())
                 .param("templateVersion", s.templateVersion()).param("versionName", s.versionName())
+                .param("connectTimeout", s.connectTimeout()).param("readTimeout", s.readTimeout())
                 .query(Long.class).single();
     }
 
@@ -62,7 +66,8 @@ class CatalogWriter {
         jdbc.sql("UPDATE systems SET name = :name, label = :label, system_type_id = (SELECT id FROM system_types WHERE name = "
                         + ":type), colour = :colour, logo_url = :logo, version = :version, version_name = :versionName, "
                         + "default_rate_limit_duration = :amount, default_rate_limit_unit = :unit, default_date_format = :format, "
-                        + "help_link = :help, base_url = :baseUrl, system_template_version = :templateVersion, updated_at = now() "
+                        + "help_link = :help, base_url = :baseUrl, system_template_version = :templateVersion, "
+                        + "connect_timeout = :connectTimeout, read_timeout = :readTimeout, updated_at = now() "
                         + "WHERE company_id = :company AND id = :id")
                 .param("company", companyId).param("id", systemId).param("name", s.name()).param("label", s.label())
                 .param("type", s.systemType()).param("colour", s.colour()).param("logo", s.logoUrl())
@@ -70,6 +75,7 @@ class CatalogWriter {
                 .param("amount", s.defaultRateLimitDuration()).param("unit", s.defaultRateLimitUnit())
                 .param("format", s.defaultDateFormat()).param("help", s.helpLink()).param("baseUrl", s.baseUrl())
                 .param("templateVersion", s.templateVersion())
+                .param("connectTimeout", s.connectTimeout()).param("readTimeout", s.readTimeout())
                 .update();
     }
 

@@ -140,7 +140,7 @@ class InstalledParts {
         return new NewSystem(name, system.label() != null ? system.label() : system.name(), canonicalKey, system.systemType(),
                 system.colour(), system.logo(), system.version(), system.defaultRateLimit().amount(),
                 system.defaultRateLimit().unit(), system.defaultDateFormat(), system.helpLink(), definition.key(),
-                system.baseUrl(), definition.version(), system.versionName());
+                system.baseUrl(), definition.version(), system.versionName(), system.connectTimeout(), system.readTimeout());
     }
 
     private static NewEndpoint newEndpoint(EndpointDef e) {

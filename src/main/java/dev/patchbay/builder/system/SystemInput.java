@@ -1,6 +1,7 @@
 package dev.patchbay.builder.system;
 
 import dev.patchbay.web.CheckedBody;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,8 @@ import jakarta.validation.constraints.Size;
 /**
  * A system's writable fields, for create and (merged over the current values) for update.
  * {@code system_template_id} is read-only: the marketplace sets it, so it is not accepted here.
+ * {@code connect_timeout} and {@code read_timeout} are seconds; null means the service's
+ * {@code patchbay.outbound.connect-timeout} / {@code read-timeout}. Their bounds are the database's.
  */
 @CheckedBody
 record SystemInput(
@@ -32,13 +35,18 @@ record SystemInput(
         @NotBlank(message = "field is required.") @Size(max = 100, message = "must not be greater than 100 characters.")
                 String defaultDateFormat,
         @Size(max = 2048, message = "must not be greater than 2048 characters.") String helpLink,
-        @Size(max = 2048, message = "must not be greater than 2048 characters.") String baseUrl) {
+        @Size(max = 2048, message = "must not be greater than 2048 characters.") String baseUrl,
+        @Min(value = 1, message = "field must be between 1 and 600.")
+                @Max(value = 600, message = "field must be between 1 and 600.") Integer connectTimeout,
+        @Min(value = 1, message = "field must be between 1 and 3600.")
+                @Max(value = 3600, message = "field must be between 1 and 3600.") Integer readTimeout) {
 
     /** What a new system gets for the fields a create leaves out. */
     SystemInput withDefaults() {
         return new SystemInput(name, label, canonicalKey, systemTypeId, protocol == null ? "HTTP" : protocol, colour, logo,
                 version, versionName, defaultRateLimitDuration == null ? 60 : defaultRateLimitDuration,
                 defaultRateLimitUnit == null ? "minute" : defaultRateLimitUnit,
-                defaultDateFormat == null ? "Y-m-d H:i:s" : defaultDateFormat, helpLink, baseUrl);
+                defaultDateFormat == null ? "Y-m-d H:i:s" : defaultDateFormat, helpLink, baseUrl, connectTimeout,
+                readTimeout);
     }
 }

@@ -21,9 +21,10 @@ class SystemRepository {
     long insert(long companyId, SystemInput s) {
         return jdbc.sql("INSERT INTO systems (company_id, name, label, canonical_key, system_type_id, protocol, colour, logo_url, "
                         + "version, version_name, default_rate_limit_duration, default_rate_limit_unit, default_date_format, "
-                        + "help_link, base_url) VALUES (:company, :name, :label, :canonicalKey, :systemTypeId, :protocol, "
-                        + ":colour, :logo, :version, :versionName, :defaultRateLimitDuration, :defaultRateLimitUnit, "
-                        + ":defaultDateFormat, :helpLink, :baseUrl) RETURNING id")
+                        + "help_link, base_url, connect_timeout, read_timeout) VALUES (:company, :name, :label, :canonicalKey, "
+                        + ":systemTypeId, :protocol, :colour, :logo, :version, :versionName, :defaultRateLimitDuration, "
+                        + ":defaultRateLimitUnit, :defaultDateFormat, :helpLink, :baseUrl, :connectTimeout, :readTimeout) "
+                        + "RETURNING id")
                 .param("company", companyId)
                 .params(columns(s))
                 .query(Long.class)
@@ -34,7 +35,7 @@ class SystemRepository {
     Optional<SystemInput> findForUpdate(long companyId, long id) {
         return jdbc.sql("SELECT name, label, canonical_key, system_type_id, protocol, colour, logo_url AS logo, version, "
                         + "version_name, default_rate_limit_duration, default_rate_limit_unit, default_date_format, help_link, "
-                        + "base_url FROM systems WHERE company_id = :company AND id = :id FOR UPDATE")
+                        + "base_url, connect_timeout, read_timeout FROM systems WHERE company_id = :company AND id = :id FOR UPDATE")
                 .param("company", companyId)
                 .param("id", id)
                 .query(SystemInput.class)
@@ -46,7 +47,8 @@ class SystemRepository {
                         + ":systemTypeId, protocol = :protocol, colour = :colour, logo_url = :logo, version = :version, "
                         + "version_name = :versionName, default_rate_limit_duration = :defaultRateLimitDuration, "
                         + "default_rate_limit_unit = :defaultRateLimitUnit, default_date_format = :defaultDateFormat, "
-                        + "help_link = :helpLink, base_url = :baseUrl, updated_at = now() "
+                        + "help_link = :helpLink, base_url = :baseUrl, connect_timeout = :connectTimeout, "
+                        + "read_timeout = :readTimeout, updated_at = now() "
                         + "WHERE company_id = :company AND id = :id")
                 .param("company", companyId)
                 .param("id", id)
@@ -119,6 +121,8 @@ class SystemRepository {
         columns.put("defaultDateFormat", s.defaultDateFormat());
         columns.put("helpLink", s.helpLink());
         columns.put("baseUrl", s.baseUrl());
+        columns.put("connectTimeout", s.connectTimeout());
+        columns.put("readTimeout", s.readTimeout());
         return columns;
     }
 }

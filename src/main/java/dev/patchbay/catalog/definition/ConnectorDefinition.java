@@ -17,9 +17,11 @@ public record ConnectorDefinition(
         endpoints = endpoints == null ? List.of() : endpoints;
     }
 
+    /** {@code connect_timeout} and {@code read_timeout}: seconds, absent for the service's defaults. */
     public record SystemDef(
             String name, String label, String systemType, String protocol, String colour, String logo, String version,
-            String versionName, RateLimitDef defaultRateLimit, String defaultDateFormat, String baseUrl, String helpLink) {}
+            String versionName, RateLimitDef defaultRateLimit, String defaultDateFormat, String baseUrl, String helpLink,
+            Integer connectTimeout, Integer readTimeout) {}
 
     public record RateLimitDef(int amount, String unit) {}
 

@@ -24,8 +24,8 @@ public final class RateLimitedException extends RuntimeException {
     private final Instant earliestStart;
 
     public RateLimitedException(Reason reason, int queuePosition, Instant earliestStart) {
-        super("Rate limit reached (" + reason.name().toLowerCase(java.util.Locale.ROOT) + "), queue position "
-                + queuePosition + ", earliest start " + earliestStart);
+        // No stack trace and a message built only when read: an expected answer under load, not a fault.
+        super(null, null, false, false);
         this.reason = reason;
         this.queuePosition = queuePosition;
         this.earliestStart = earliestStart;
@@ -45,9 +45,9 @@ public final class RateLimitedException extends RuntimeException {
         return earliestStart;
     }
 
-    /** No stack trace: an expected answer under load, not a fault. */
     @Override
-    public synchronized Throwable fillInStackTrace() {
-        return this;
+    public String getMessage() {
+        return "Rate limit reached (" + reason.name().toLowerCase(java.util.Locale.ROOT) + "), queue position "
+                + queuePosition + ", earliest start " + earliestStart;
     }
 }

@@ -337,7 +337,7 @@ public final class SlidingWindowLimiter implements RateLimiter {
 
     /** One key's log, queue and pause. Guarded by its own monitor. */
     private static final class KeyState {
-        private long[] log = new long[4]; // ring buffer of start times, oldest at head
+        private long[] log = new long[4]; // ring buffer of start times, oldest at head; grows up to the limit
         private int head;
         int size;
         int starts = 1;
@@ -354,14 +354,21 @@ public final class SlidingWindowLimiter implements RateLimiter {
         }
 
         long at(int index) {
-            return log[(head + index) & (log.length - 1)];
+            return log[slot(index)];
         }
 
+        /** Position of the index-th oldest start; the buffer's length is exact, not a power of two. */
+        private int slot(int index) {
+            int slot = head + index;
+            return slot >= log.length ? slot - log.length : slot;
+        }
+
+        /** Called only while fewer than {@code starts} lie in the window, so the buffer never exceeds the limit. */
         void record(long now) {
             if (size == log.length) {
-                grow();
+                resize(Math.max(size + 1, Math.min(log.length * 2, starts)));
             }
-            log[(head + size) & (log.length - 1)] = now;
+            log[slot(size)] = now;
             size++;
         }
 
@@ -369,12 +376,12 @@ public final class SlidingWindowLimiter implements RateLimiter {
         void trim(long now, long marginNanos) {
             long horizon = now - windowNanos - marginNanos;
             while (size > 0 && log[head] - horizon <= 0) {
-                head = (head + 1) & (log.length - 1);
+                head = slot(1);
                 size--;
             }
             // After a lowered limit has drained the log, give back what the new limit does not need.
-            int needed = capacityFor(Math.max(starts, size));
-            if (log.length > needed) {
+            int needed = Math.max(4, Math.max(starts, size));
+            if (log.length > 2 * needed) {
                 resize(needed);
             }
         }
@@ -392,14 +399,6 @@ public final class SlidingWindowLimiter implements RateLimiter {
             return size == 0 && queue.isEmpty() && timer == null && pausedUntil - now <= 0;
         }
 
-        private void grow() {
-            resize(log.length * 2);
-        }
-
-        /** The smallest power of two (at least 4) that holds {@code count} entries. */
-        private static int capacityFor(int count) {
-            return Math.max(4, Integer.highestOneBit(Math.max(count - 1, 1)) << 1);
-        }
 
         private void resize(int capacity) {
             long[] next = new long[capacity];

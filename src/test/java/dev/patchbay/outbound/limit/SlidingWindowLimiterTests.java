@@ -242,6 +242,31 @@ class SlidingWindowLimiterTests {
         assertThat(pause.onResponse("instance-2", 429, "Wed, 31 Dec 2025 23:00:00 GMT")).as("already past").isEmpty();
     }
 
+    @Test
+    void decisionsMatchANaiveSlidingLogWhateverTheLimitsAndTimingsAre() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        Duration window = Duration.ofMillis(100);
+        long span = window.plus(MARGIN).toNanos();
+        List<Long> model = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            time.advance(Duration.ofNanos(random.nextLong(span / 10)));
+            RateLimit limit = new RateLimit(1 + random.nextInt(random.nextInt(10) == 0 ? 40 : 8), window);
+            long now = time.nanos();
+            long inWindow = model.stream().filter(t -> t > now - span).count();
+            boolean expected = inWindow < limit.starts();
+            boolean started;
+            try {
+                started = limiter.request("instance-1", limit, Duration.ZERO).isStarted();
+            } catch (RateLimitedException refused) {
+                started = false;
+            }
+            assertThat(started).as("decision %d (limit %d, %d in window)", i, limit.starts(), inWindow).isEqualTo(expected);
+            if (started) {
+                model.add(now);
+            }
+        }
+    }
+
     /** Every window of length {@code window} (half-open) holds at most {@code limit} of {@code starts}. */
     static void assertAtMostInAnyWindow(List<Long> starts, int limit, Duration window) {
         List<Long> sorted = starts.stream().sorted().toList();

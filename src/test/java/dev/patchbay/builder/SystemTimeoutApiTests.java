@@ -107,7 +107,7 @@ class SystemTimeoutApiTests extends ApiTest {
         Response fraction = api.post("/api/v1/systems", tenant.apiKey(), with(body("fraction_timeout"), "connect_timeout", 2.5));
 
         assertThat(text.status()).as(text.toString()).isEqualTo(422);
-        assertThat(text.at("/errors/read_timeout/0").asString()).isEqualTo("The read timeout field has the wrong type.");
+        assertThat(text.at("/errors/read_timeout/0").asString()).isEqualTo("The read timeout field must be an integer.");
         assertThat(fraction.status()).as(fraction.toString()).isEqualTo(422);
         assertThat(fraction.at("/errors/connect_timeout/0").asString()).isEqualTo("The connect timeout field must be an integer.");
         assertThat(systemsWithKey(tenant, "text_timeout") + systemsWithKey(tenant, "fraction_timeout")).isZero();

@@ -26,7 +26,6 @@ class SystemService {
 
     @Transactional
     long create(long companyId, JsonNode body) {
-        SystemValidator.requireWholeSeconds(body);
         SystemInput system = input.read(body, SystemInput.class).withDefaults();
         validator.validate(companyId, system, null);
         return uniqueKey(() -> systems.insert(companyId, system));
@@ -35,7 +34,6 @@ class SystemService {
     @Transactional
     void update(long companyId, long id, JsonNode body) {
         SystemInput current = systems.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("system", id));
-        SystemValidator.requireWholeSeconds(body);
         SystemInput system = input.merge(current, body, SystemInput.class);
         validator.validate(companyId, system, id);
         uniqueKey(() -> {

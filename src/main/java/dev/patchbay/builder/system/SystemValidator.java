@@ -5,17 +5,14 @@ import dev.patchbay.time.PhpDateFormat;
 import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.Violations;
 import jakarta.validation.Validator;
-import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /** Everything wrong with a system, in one 422: Bean Validation, then the field rules, then the database-backed ones. */
 @Component
 class SystemValidator {
 
     private static final Set<String> UNITS = Set.of("second", "minute", "hour", "day");
-    private static final List<String> SECONDS = List.of("connect_timeout", "read_timeout");
 
     private final Validator beanValidator;
     private final SystemRepository systems;
@@ -47,24 +44,6 @@ class SystemValidator {
         if (input.canonicalKey() != null && !errors.has("canonical_key")
                 && systems.canonicalKeyTaken(companyId, input.canonicalKey(), currentId)) {
             errors.add("canonical_key", "The canonical key has already been taken.");
-        }
-        errors.throwIfAny();
-    }
-
-    /**
-     * Timeouts are whole seconds. Checked on the body, before it becomes a {@link SystemInput}: the
-     * JSON reader would otherwise turn 2.5 into 2 without a word.
-     */
-    static void requireWholeSeconds(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            return; // the reader answers that one
-        }
-        FieldErrors errors = new FieldErrors();
-        for (String field : SECONDS) {
-            JsonNode value = body.get(field);
-            if (value != null && value.isNumber() && !value.canConvertToExactIntegral()) {
-                errors.addAbout(field, "field must be an integer.");
-            }
         }
         errors.throwIfAny();
     }

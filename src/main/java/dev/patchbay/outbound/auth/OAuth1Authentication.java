@@ -6,6 +6,8 @@ import dev.patchbay.outbound.Param;
 import dev.patchbay.outbound.render.Templates;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  * implementation's {@code oauth1} templates. Applied last, over the final URI and form body.
  */
 final class OAuth1Authentication implements Authentication {
+
+    private static final Pattern SIGNATURE = Pattern.compile("oauth_signature=\"([^\"]+)\"");
 
     private final OAuth1Signer signer;
 
@@ -52,7 +56,11 @@ final class OAuth1Authentication implements Authentication {
             contentType = bytes.contentType();
             body = new String(bytes.bytes(), StandardCharsets.UTF_8);
         }
-        request.setHeader(new Param("Authorization",
-                signer.authorizationHeader(credentials, request.method(), request.uri(), contentType, body), true));
+        String header = signer.authorizationHeader(credentials, request.method(), request.uri(), contentType, body);
+        Matcher signature = SIGNATURE.matcher(header);
+        if (signature.find()) {
+            context.redaction().add(signature.group(1)); // replayable until the timestamp expires: masked where echoed too
+        }
+        request.setHeader(new Param("Authorization", header, true));
     }
 }

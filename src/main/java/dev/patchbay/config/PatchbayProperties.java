@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -60,17 +61,41 @@ public record PatchbayProperties(
      *     private, loopback or link-local; empty by default, so only public addresses are called
      * @param trustedCertificates a PEM file of CA certificates trusted in addition to the JDK's, for
      *     self-hosted systems with their own CA; unset for none
+     * @param defaultWait how long a caller waits for its instance's rate limit or pool unless it sends
+     *     {@code Prefer: wait=<seconds>}
+     * @param maxWait the longest wait a caller may ask for
+     * @param queueLimit requests that may wait per instance; beyond it a request is refused at once
+     * @param safetyMargin added to every rate-limit window, so scheduling and network jitter between the
+     *     start and the moment the system sees the request cannot turn into a violation at the system's side
+     * @param maxAttempts attempts of one request when the system answers 429 or 503 with Retry-After
+     *     (only idempotent methods, or requests with an Idempotency-Key)
      */
     public record Outbound(
             @DefaultValue("10s") Duration connectTimeout,
             @DefaultValue("60s") Duration readTimeout,
             @DefaultValue List<String> allowedNetworks,
-            Path trustedCertificates) {
+            Path trustedCertificates,
+            @DefaultValue("30s") Duration defaultWait,
+            @DefaultValue("300s") Duration maxWait,
+            @DefaultValue("10000") int queueLimit,
+            @DefaultValue("5ms") Duration safetyMargin,
+            @DefaultValue("3") int maxAttempts) {
 
+        @ConstructorBinding
         public Outbound {
             requirePositive("patchbay.outbound.connect-timeout", connectTimeout);
             requirePositive("patchbay.outbound.read-timeout", readTimeout);
             allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
+            defaultWait = defaultWait == null ? Duration.ofSeconds(30) : defaultWait;
+            maxWait = maxWait == null ? Duration.ofSeconds(300) : maxWait;
+            safetyMargin = safetyMargin == null ? Duration.ofMillis(5) : safetyMargin;
+            queueLimit = queueLimit < 1 ? 10_000 : queueLimit;
+            maxAttempts = maxAttempts < 1 ? 3 : maxAttempts;
+        }
+
+        /** The transport's settings with the limits' defaults (for tests of the transport alone). */
+        public Outbound(Duration connectTimeout, Duration readTimeout, List<String> allowedNetworks, Path trustedCertificates) {
+            this(connectTimeout, readTimeout, allowedNetworks, trustedCertificates, null, null, 0, null, 0);
         }
 
         private static void requirePositive(String setting, Duration value) {

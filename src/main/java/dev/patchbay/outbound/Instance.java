@@ -15,12 +15,14 @@ import tools.jackson.databind.JsonNode;
  * @param secretKeys the keys of the variables that are secret
  * @param settings   the implementation's settings: headers, query, body, basic, oauth1, oauth2, token_request
  * @param testRequest the implementation's test request, or null
+ * @param poolLimit  the connection pool's limit, when the connector is in one
+ * @param poolTimeoutSeconds how long a request may wait for a slot of the pool, or null for the caller's wait bound
  */
 public record Instance(
         long companyId, Long connectorId, String name, String authenticationType, long authenticationImplementationId,
         String baseUrlTemplate, ZoneId zone, String dateFormat, Map<String, String> values, Set<String> secretKeys,
         JsonNode settings, JsonNode testRequest, Long certificateId, Duration connectTimeout, Duration readTimeout,
-        int rateLimitAmount, String rateLimitUnit, Long connectionPoolId) {
+        int rateLimitAmount, String rateLimitUnit, Long connectionPoolId, Integer poolLimit, Integer poolTimeoutSeconds) {
 
     /** The values of the secret variables that are set, for redaction. */
     public Set<String> secretValues() {
@@ -40,7 +42,8 @@ public record Instance(
         merged.putAll(values);
         return new Instance(companyId, connectorId, name, authenticationType, authenticationImplementationId, baseUrlTemplate,
                 zone, dateFormat, java.util.Collections.unmodifiableMap(merged), secretKeys, settings, testRequest,
-                certificateId, connectTimeout, readTimeout, rateLimitAmount, rateLimitUnit, connectionPoolId);
+                certificateId, connectTimeout, readTimeout, rateLimitAmount, rateLimitUnit, connectionPoolId, poolLimit,
+                poolTimeoutSeconds);
     }
 
     @Override

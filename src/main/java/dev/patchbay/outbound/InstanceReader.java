@@ -44,14 +44,16 @@ class InstanceReader {
 
     Instance connector(long companyId, long connectorId) {
         Instance settings = jdbc.sql("SELECT c.id, c.name, c.timezone, c.date_format, c.certificate_id, c.rate_limit_duration, "
-                        + "c.rate_limit_unit, c.connection_pool_id, " + IMPLEMENTATION_COLUMNS
-                        + "JOIN connectors c ON c.authentication_implementation_id = ai.id "
+                        + "c.rate_limit_unit, c.connection_pool_id, p.\"limit\" AS pool_limit, p.timeout AS pool_timeout, "
+                        + IMPLEMENTATION_COLUMNS + "JOIN connectors c ON c.authentication_implementation_id = ai.id "
+                        + "LEFT JOIN connection_pools p ON p.id = c.connection_pool_id AND p.company_id = c.company_id "
                         + "WHERE c.company_id = :company AND c.id = :id")
                 .param("company", companyId)
                 .param("id", connectorId)
                 .query((rs, n) -> instance(rs, companyId, rs.getLong("id"), rs.getString("name"), rs.getString("timezone"),
                         rs.getString("date_format"), (Long) rs.getObject("certificate_id"), rs.getInt("rate_limit_duration"),
-                        rs.getString("rate_limit_unit"), (Long) rs.getObject("connection_pool_id"), List.of()))
+                        rs.getString("rate_limit_unit"), (Long) rs.getObject("connection_pool_id"),
+                        (Integer) rs.getObject("pool_limit"), (Integer) rs.getObject("pool_timeout")))
                 .optional()
                 .orElseThrow(() -> NotFoundException.of("connector", connectorId));
         List<VariableData> values = variables.clearValues(companyId, VariableStore.Owner.CONNECTOR, connectorId);
@@ -64,7 +66,7 @@ class InstanceReader {
                 .param("company", companyId)
                 .param("id", draft.authenticationImplementationId())
                 .query((rs, n) -> instance(rs, companyId, draft.connectorId(), draft.name(), draft.timezone(),
-                        draft.dateFormat(), draft.certificateId(), 1, "second", null, List.of()))
+                        draft.dateFormat(), draft.certificateId(), 1, "second", null, null, null))
                 .optional()
                 .orElseThrow(() -> NotFoundException.of("authentication implementation", draft.authenticationImplementationId()));
         return withVariables(settings, draft.variables());
@@ -83,11 +85,11 @@ class InstanceReader {
                 instance.authenticationImplementationId(), instance.baseUrlTemplate(), instance.zone(), instance.dateFormat(),
                 java.util.Collections.unmodifiableMap(values), Set.copyOf(secrets), instance.settings(), instance.testRequest(), instance.certificateId(),
                 instance.connectTimeout(), instance.readTimeout(), instance.rateLimitAmount(), instance.rateLimitUnit(),
-                instance.connectionPoolId());
+                instance.connectionPoolId(), instance.poolLimit(), instance.poolTimeoutSeconds());
     }
 
     private Instance instance(ResultSet rs, long companyId, Long connectorId, String name, String timezone, String dateFormat,
-            Long certificateId, int rateLimitAmount, String rateLimitUnit, Long poolId, List<VariableData> none)
+            Long certificateId, int rateLimitAmount, String rateLimitUnit, Long poolId, Integer poolLimit, Integer poolTimeout)
             throws SQLException {
         Integer connect = (Integer) rs.getObject("connect_timeout");
         Integer read = (Integer) rs.getObject("read_timeout");
@@ -96,6 +98,7 @@ class InstanceReader {
                 rs.getString("base_url"), ZoneId.of(timezone), dateFormat, Map.of(), Set.of(),
                 JSON.readTree(rs.getString("settings")), testRequest == null ? null : JSON.readTree(testRequest), certificateId,
                 connect == null ? defaults.connectTimeout() : Duration.ofSeconds(connect),
-                read == null ? defaults.readTimeout() : Duration.ofSeconds(read), rateLimitAmount, rateLimitUnit, poolId);
+                read == null ? defaults.readTimeout() : Duration.ofSeconds(read), rateLimitAmount, rateLimitUnit, poolId,
+                poolLimit, poolTimeout);
     }
 }

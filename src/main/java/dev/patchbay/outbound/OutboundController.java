@@ -6,9 +6,11 @@ import dev.patchbay.web.DetailedErrorBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -23,10 +25,18 @@ class OutboundController {
 
     private final CredentialCheck check;
     private final OutboundRequests requests;
+    private final ConnectorUsage usage;
 
-    OutboundController(CredentialCheck check, OutboundRequests requests) {
+    OutboundController(CredentialCheck check, OutboundRequests requests, ConnectorUsage usage) {
         this.check = check;
         this.requests = requests;
+        this.usage = usage;
+    }
+
+    /** The live state of the connector's rate limit (what started in the window, what waits) and its pool. */
+    @GetMapping("/usage")
+    DataEnvelope<ConnectorUsage.Usage> usage(CurrentCompany company, @PathVariable("connector") long connectorId) {
+        return DataEnvelope.of(usage.of(company.id(), connectorId));
     }
 
     @PostMapping("/test")
@@ -51,8 +61,15 @@ class OutboundController {
             content = @Content(schema = @Schema(implementation = DetailedErrorBody.class)))
     @ApiResponse(responseCode = "504", description = "The system did not answer in time (`Patchbay-Error: upstream_timeout`).",
             content = @Content(schema = @Schema(implementation = DetailedErrorBody.class)))
+    @ApiResponse(responseCode = "429", description = "The connector's rate limit or connection pool would make the request "
+            + "wait longer than `Prefer: wait=<seconds>` allows (default 30 s): nothing was sent. `Retry-After`, "
+            + "`Patchbay-Error: rate_limited` or `pool_timeout`, and `{\"message\", \"queue_position\"}`.",
+            content = @Content(schema = @Schema(implementation = DetailedErrorBody.class)))
     DataEnvelope<CallResult> send(CurrentCompany company, @PathVariable("connector") long connectorId,
+            @RequestHeader(value = "Prefer", required = false) String prefer,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) JsonNode body) {
-        return DataEnvelope.of(requests.send(company.id(), connectorId, body));
+        return DataEnvelope.of(requests.send(company.id(), connectorId, body, Preferences.waitSeconds(prefer),
+                idempotencyKey != null && !idempotencyKey.isBlank()));
     }
 }

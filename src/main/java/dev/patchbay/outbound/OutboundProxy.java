@@ -36,13 +36,14 @@ class OutboundProxy {
         this.gateway = gateway;
     }
 
-    void pass(long companyId, long connectorId, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void pass(long companyId, long connectorId, Integer waitSeconds, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         Instance instance = gateway.instance(companyId, connectorId);
         String path = pathAfterProxy(request);
         List<Param> headers = forwardedHeaders(request);
         OutgoingRequest.Body body = hasBody(request) ? new OutgoingRequest.StreamBody(request.getInputStream(),
                 request.getContentLengthLong(), null) : null;
-        try (Transport.StreamedResponse answer = gateway.open(instance, templates -> RequestSpec.relative(request.getMethod(),
+        try (Transport.StreamedResponse answer = gateway.open(instance, gateway.waitBound(waitSeconds), templates -> RequestSpec.relative(request.getMethod(),
                 new Rendered(path, false), List.of(), headers, body).withRawQuery(request.getQueryString()))) {
             response.setStatus(answer.status());
             Set<String> dropped = connectionHeaders(answer.headers().getOrDefault("Connection", List.of()));

@@ -36,13 +36,20 @@ public class OutboundRequests {
         this.dates = dates;
     }
 
-    public CallResult send(long companyId, long connectorId, JsonNode body) {
+    /**
+     * @param waitSeconds the caller's {@code Prefer: wait=<seconds>}, or null for the default
+     * @param idempotencyKey whether the caller sent an {@code Idempotency-Key}, so a non-idempotent
+     *     method may be sent again after the system asked to wait
+     */
+    public CallResult send(long companyId, long connectorId, JsonNode body, Integer waitSeconds, boolean idempotencyKey) {
         if (body == null || !body.isObject()) {
             new FieldErrors().add("body", "The request body must be a JSON object.").throwIfAny();
         }
         Instance instance = gateway.instance(companyId, connectorId);
         var spec = body.has("endpoint_id") ? endpointCall(companyId, instance, body) : rawCall(body);
-        return CallResult.of(gateway.send(instance.withValues(spec.extraValues()), spec.spec()), 0);
+        OutboundGateway.Delivered delivered = gateway.deliver(instance.withValues(spec.extraValues()),
+                gateway.waitBound(waitSeconds), idempotencyKey, spec.spec());
+        return CallResult.of(delivered.exchange(), delivered.queuedMs());
     }
 
     private record Prepared(java.util.function.Function<Templates, RequestSpec> spec, Map<String, String> extraValues) {}

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,8 +30,9 @@ class ProxyController {
      */
     @RequestMapping(path = "/api/v1/connectors/{connector}/proxy/**", method = {RequestMethod.GET, RequestMethod.HEAD,
             RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS})
-    void proxy(CurrentCompany company, @PathVariable("connector") long connectorId, HttpServletRequest request,
+    void proxy(CurrentCompany company, @PathVariable("connector") long connectorId,
+            @RequestHeader(value = "Prefer", required = false) String prefer, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        proxy.pass(company.id(), connectorId, request, response);
+        proxy.pass(company.id(), connectorId, Preferences.waitSeconds(prefer), request, response);
     }
 }

@@ -3,6 +3,8 @@ package dev.patchbay.web;
 import dev.patchbay.outbound.CredentialCheckFailed;
 import dev.patchbay.outbound.OutboundFailure;
 import dev.patchbay.outbound.auth.OAuthConsent;
+import dev.patchbay.outbound.limit.PoolTimeoutException;
+import dev.patchbay.outbound.limit.RateLimitedException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,38 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         };
         return response.header("Patchbay-Error", e.kind().code())
                 .body(new DetailedErrorBody(e.getMessage(), field == null ? null : Map.of(field, List.of(e.getMessage())), e.exchange()));
+    }
+
+    /** Nothing was sent: the start would come later than the caller agreed to wait, or the queue is full. */
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<WaitRefusedBody> rateLimited(RateLimitedException e) {
+        String why = switch (e.reason()) {
+            case QUEUE_FULL -> "The connector's queue is full";
+            case WAIT_TOO_LONG -> "The connector's rate limit would make this request wait longer than allowed";
+            case WAIT_EXPIRED -> "The connector's rate limit did not let this request start within its wait";
+        };
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(secondsUntil(e.earliestStart())))
+                .header("Patchbay-Error", "rate_limited")
+                .body(new WaitRefusedBody(why + "; nothing was sent. Retry later, or wait longer with Prefer: wait=<seconds>.",
+                        e.queuePosition()));
+    }
+
+    @ExceptionHandler(PoolTimeoutException.class)
+    ResponseEntity<WaitRefusedBody> poolTimeout(PoolTimeoutException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .header("Patchbay-Error", "pool_timeout")
+                .body(new WaitRefusedBody("No slot of the connector's connection pool became free within "
+                        + e.timeout().toSeconds() + " s; nothing was sent.", null));
+    }
+
+    private static long secondsUntil(java.time.Instant at) {
+        java.time.Instant now = java.time.Instant.now();
+        if (at == null || at.isAfter(now.plusSeconds(86_400))) {
+            return at == null ? 1 : 86_400;
+        }
+        return Math.max(1, (java.time.Duration.between(now, at).toMillis() + 999) / 1000);
     }
 
     @ExceptionHandler(OAuthConsent.ConsentFailed.class)

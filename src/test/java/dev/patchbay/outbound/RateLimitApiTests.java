@@ -1,0 +1,214 @@
+package dev.patchbay.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patchbay.outbound.BuiltConnectors.Spec;
+import dev.patchbay.support.ApiTest;
+import dev.patchbay.support.Response;
+import dev.patchbay.support.StubUpstream;
+import dev.patchbay.support.StubUpstream.Answer;
+import dev.patchbay.support.StubUpstream.Arrival;
+import dev.patchbay.support.TestData.Tenant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connector's rate limit and connection pool on the send path, proven by what the upstream saw
+ * (its arrival log), not by what Patchbay believes it did. No assertion on durations: counts, order
+ * and the sliding-window property computed from the arrival times.
+ */
+class RateLimitApiTests extends ApiTest {
+
+    /**
+     * The stub stamps an arrival when its handler thread runs, which on a loaded machine can be tens of
+     * milliseconds after the request reached it; windows are checked 50 ms shorter than the limit's so
+     * that the stub's own scheduling cannot be mistaken for a violation by the service.
+     */
+    private static final long STUB_JITTER_NANOS = 50_000_000L;
+
+    private StubUpstream upstream;
+    private Tenant tenant;
+    private BuiltConnectors connectors;
+
+    @BeforeEach
+    void start() {
+        upstream = new StubUpstream();
+        upstream.on("/", arrival -> Answer.json(200, "{\"ok\":true}"));
+        tenant = data.company();
+        connectors = new BuiltConnectors(api, tenant);
+    }
+
+    @AfterEach
+    void stop() {
+        upstream.close();
+    }
+
+    private long connector(int amount, String unit, Long poolId) {
+        Spec spec = Spec.of(upstream.url(), BuiltConnectors.NONE, Map.of(), null);
+        Map<String, Object> body = new HashMap<>(connectors.connectorBody(connectors.implementation(spec), spec));
+        body.put("rate_limit_duration", amount);
+        body.put("rate_limit_unit", unit);
+        if (poolId != null) {
+            body.put("connection_pool_id", poolId);
+        }
+        Response created = api.post("/api/v1/connectors", tenant.apiKey(), body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        return created.at("/data/id").asLong();
+    }
+
+    private Response get(long connector, String path, String prefer) {
+        Map<String, String> headers = prefer == null ? Map.of() : Map.of("Prefer", prefer);
+        return api.send("POST", "/api/v1/connectors/" + connector + "/requests", tenant.apiKey(),
+                Map.of("method", "GET", "path", path), headers);
+    }
+
+    private List<Response> concurrently(int count, java.util.function.IntFunction<Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> call.apply(n)));
+            }
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldNeverStartMoreThanTheLimitInAnyWindowUnderABurstOfSixTimesIt() throws Exception {
+        long connector = connector(5, "second", null);
+
+        List<Response> responses = concurrently(30, n -> get(connector, "/burst/" + n, "wait=60"));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
+        List<Arrival> arrivals = upstream.arrivals("/burst/");
+        assertThat(arrivals).as("queued, not dropped").hasSize(30);
+        List<Long> times = arrivals.stream().map(Arrival::nanoTime).sorted().toList();
+        for (int i = 0; i < times.size(); i++) {
+            long windowEnd = times.get(i) + 1_000_000_000L - STUB_JITTER_NANOS;
+            long inWindow = times.stream().skip(i).takeWhile(t -> t < windowEnd).count();
+            assertThat(inWindow).as("arrivals in the window starting at arrival " + i).isLessThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void shouldRefuseAtOnceWhenTheStartWouldComeAfterTheCallersWaitAndSendNothing() {
+        long connector = connector(1, "minute", null);
+        assertThat(get(connector, "/first", null).status()).isEqualTo(200);
+
+        Response refused = get(connector, "/second", "wait=1");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.header("Patchbay-Error")).isEqualTo("rate_limited");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(refused.at("/queue_position").asInt()).isEqualTo(1);
+        assertThat(refused.at("/message").asString()).contains("nothing was sent");
+        assertThat(upstream.arrivals("/second")).as("nothing reached the system").isEmpty();
+
+        Response usage = api.get("/api/v1/connectors/" + connector + "/usage", tenant.apiKey());
+        assertThat(usage.status()).as(usage.toString()).isEqualTo(200);
+        assertThat(usage.at("/data/rate_limit/limit").asInt()).isEqualTo(1);
+        assertThat(usage.at("/data/rate_limit/unit").asString()).isEqualTo("minute");
+        assertThat(usage.at("/data/rate_limit/started_in_window").asInt()).isEqualTo(1);
+        assertThat(usage.at("/data/rate_limit/remaining").asInt()).isZero();
+        assertThat(usage.at("/data/connection_pool").isNull()).isTrue();
+    }
+
+    @Test
+    void shouldKeepAPoolsLimitAcrossEveryInstanceInIt() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        upstream.on("/slow", arrival -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            return Answer.json(200, "{}");
+        });
+        Response pool = api.post("/api/v1/connection-pools", tenant.apiKey(), Map.of("name", "Shared", "limit", 2, "timeout", 60));
+        assertThat(pool.status()).as(pool.toString()).isIn(200, 201);
+        long poolId = pool.at("/data/id").asLong();
+        long first = connector(1000, "second", poolId);
+        long second = connector(1000, "second", poolId);
+
+        List<Response> responses = concurrently(8, n -> get(n % 2 == 0 ? first : second, "/slow/" + n, "wait=60"));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
+        assertThat(upstream.arrivals("/slow")).hasSize(8);
+        assertThat(most.get()).as("requests in flight at the system at once").isBetween(1, 2);
+        Response usage = api.get("/api/v1/connectors/" + first + "/usage", tenant.apiKey());
+        assertThat(usage.at("/data/connection_pool/limit").asInt()).isEqualTo(2);
+        assertThat(usage.at("/data/connection_pool/in_flight").asInt()).as("every slot released").isZero();
+    }
+
+    @Test
+    void shouldRefuseWithPoolTimeoutWhenNoSlotFreesInTime() throws Exception {
+        AtomicReference<Thread> holding = new AtomicReference<>();
+        upstream.on("/hold", arrival -> {
+            holding.set(Thread.currentThread());
+            try {
+                Thread.sleep(4000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Answer.json(200, "{}");
+        });
+        Response pool = api.post("/api/v1/connection-pools", tenant.apiKey(), Map.of("name", "Tight", "limit", 1, "timeout", 1));
+        long connector = connector(1000, "second", pool.at("/data/id").asLong());
+
+        List<Response> responses = concurrently(2, n -> {
+            if (n == 1) {
+                while (holding.get() == null) { // the second asks once the first holds the only slot
+                    Thread.onSpinWait();
+                }
+            }
+            return get(connector, "/hold/" + n, "wait=30");
+        });
+
+        assertThat(responses.get(0).status()).isEqualTo(200);
+        assertThat(responses.get(1).status()).as(responses.get(1).toString()).isEqualTo(429);
+        assertThat(responses.get(1).header("Patchbay-Error")).isEqualTo("pool_timeout");
+        assertThat(upstream.arrivals("/hold")).hasSize(1);
+    }
+
+    @Test
+    void shouldPauseOnTheSystemsRetryAfterAndTryAnIdempotentRequestAgain() {
+        AtomicInteger calls = new AtomicInteger();
+        upstream.on("/busy", arrival -> calls.incrementAndGet() == 1
+                ? new Answer(429, Map.of("Retry-After", "1", "Content-Type", "application/json"), "{}".getBytes())
+                : Answer.json(200, "{\"done\":true}"));
+        long connector = connector(1000, "second", null);
+
+        Response answered = get(connector, "/busy", null);
+
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        assertThat(answered.at("/data/response/status").asInt()).isEqualTo(200);
+        assertThat(upstream.arrivals("/busy")).hasSize(2);
+
+        upstream.on("/post-busy", arrival -> new Answer(429, Map.of("Retry-After", "1"), new byte[0]));
+        Response post = api.send("POST", "/api/v1/connectors/" + connector + "/requests", tenant.apiKey(),
+                Map.of("method", "POST", "path", "/post-busy", "body", Map.of("a", 1)), Map.of());
+        assertThat(post.status()).isEqualTo(200);
+        assertThat(post.at("/data/response/status").asInt()).as("the system's answer, passed on").isEqualTo(429);
+        assertThat(upstream.arrivals("/post-busy")).as("a POST without Idempotency-Key is not sent twice").hasSize(1);
+    }
+}

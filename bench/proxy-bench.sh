@@ -11,6 +11,7 @@
 #   WARMUP=15s DURATION=30s CONNECTIONS=32 THREADS=2   wrk's runs (a warm-up, then the measured run)
 #   JAVA_OPTS="..."                                     extra JVM options for Patchbay, e.g.
 #                                                       -XX:StartFlightRecording=filename=/tmp/pb.jfr
+#   JAR=target/patchbay.jar                             the jar to measure (built when it is missing)
 #   KEEP=1                                              keep the temporary directory (logs, data)
 #   HOLD=1                                              set everything up, print the URLs and wait
 #                                                       (Ctrl+C ends it) instead of running wrk
@@ -41,7 +42,7 @@ need wrk wrk
 need curl curl
 need jq jq
 
-JAR=target/patchbay.jar
+JAR=${JAR:-target/patchbay.jar}
 if [ ! -f "$JAR" ]; then
     echo "Building $JAR ..." >&2
     ./mvnw -q -B -DskipTests package
@@ -183,13 +184,48 @@ to_ms() { # wrk's "1.23ms" / "456.00us" / "1.02s" -> milliseconds
         printf "%.3f", n }'
 }
 
-declare -A P50 P99 RPS ERRORS
+# CPU time (ms) used so far by Patchbay: its JVM, and its embedded PostgreSQL (which pg_ctl detaches,
+# so it is found by its data directory under $WORK), each with all their descendants.
+cpu_ms() {
+    python3 - "$1" "$WORK" <<'PY'
+import os, sys
+tick = os.sysconf("SC_CLK_TCK")
+stats = {}
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        stats[int(pid)] = (int(fields[1]), int(fields[11]) + int(fields[12]))  # ppid, utime + stime
+    except OSError:
+        pass
+def total(pid):
+    return stats.get(pid, (0, 0))[1] + sum(total(c) for c, (ppid, _) in stats.items() if ppid == pid)
+marked = {int(sys.argv[1])}
+for pid in stats:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            if (sys.argv[2] + "/data").encode() in f.read():
+                marked.add(pid)
+    except OSError:
+        pass
+def has_marked_ancestor(pid):
+    parent = stats.get(pid, (0, 0))[0]
+    return parent > 1 and (parent in marked or has_marked_ancestor(parent))
+roots = [pid for pid in marked if not has_marked_ancestor(pid)]
+print(sum(total(pid) for pid in roots) * 1000 // tick)
+PY
+}
+
+declare -A P50 P99 RPS ERRORS CPU
 run() { # name, url, [header]
     local name=$1 url=$2 header=${3:-}
     echo "== $name: warm-up $WARMUP" >&2
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" ${header:+-H "$header"} "$url" > /dev/null
     echo "== $name: measuring $DURATION" >&2
+    local cpu_before
+    cpu_before=$(cpu_ms "$PATCHBAY_PID")
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${header:+-H "$header"} "$url" > "$WORK/wrk-$name.txt"
+    CPU[$name]=$(( $(cpu_ms "$PATCHBAY_PID") - cpu_before ))
     cat "$WORK/wrk-$name.txt" >&2
     P50[$name]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$WORK/wrk-$name.txt")")
     P99[$name]=$(to_ms "$(awk '$1 == "99%" {print $2}' "$WORK/wrk-$name.txt")")
@@ -215,6 +251,9 @@ for name in direct nginx patchbay; do
     printf '| %-26s | %9s | %9s | %9.0f | %6s |\n' "$label" "${P50[$name]}" "${P99[$name]}" "${RPS[$name]}" "${ERRORS[$name]}"
 done
 echo
+REQUESTS=$(awk '/requests in/ {print $1}' "$WORK/wrk-patchbay.txt")
+awk -v cpu="${CPU[patchbay]}" -v n="$REQUESTS" 'BEGIN {
+    printf "Patchbay CPU (JVM + its PostgreSQL) per proxied request: %.2f ms (%d ms for %d requests)\n", cpu / n, cpu, n }'
 awk -v p="${RPS[patchbay]}" -v n="${RPS[nginx]}" -v pp="${P50[patchbay]}" -v dp="${P50[direct]}" 'BEGIN {
     ratio = p / n; added = pp - dp
     printf "Patchbay throughput / nginx throughput: %.2f (goal >= 0.50)\n", ratio

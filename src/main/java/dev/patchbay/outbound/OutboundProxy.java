@@ -31,14 +31,16 @@ class OutboundProxy {
     private static final Set<String> NOT_FORWARDED = Set.of("host", "authorization", "content-length", "expect", "cookie");
 
     private final OutboundGateway gateway;
+    private final RecentInstances instances;
 
-    OutboundProxy(OutboundGateway gateway) {
+    OutboundProxy(OutboundGateway gateway, RecentInstances instances) {
         this.gateway = gateway;
+        this.instances = instances;
     }
 
     void pass(long companyId, long connectorId, Integer waitSeconds, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Instance instance = gateway.instance(companyId, connectorId);
+        Instance instance = instances.instance(companyId, connectorId);
         String path = pathAfterProxy(request);
         List<Param> headers = forwardedHeaders(request);
         OutgoingRequest.Body body = hasBody(request) ? new OutgoingRequest.StreamBody(request.getInputStream(),

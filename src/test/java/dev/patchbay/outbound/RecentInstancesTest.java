@@ -81,6 +81,6 @@ class RecentInstancesTest {
     private static Instance instance(long company, long connector, String token) {
         return new Instance(company, connector, "Shop", "token", 3, "http://127.0.0.1:1", ZoneId.of("UTC"), "Y-m-d",
                 Map.of("token", token), Set.of("token"), null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
-                "second", null);
+                "second", null, null, null);
     }
 }

@@ -105,7 +105,10 @@ api() { # method path [body] -> body; fails on a non-2xx answer
 
 seed() { # base-url: 100 connectors with variables through the API
 TARGET=$1
-echo "== seeding $1 with 100 connectors with variables (45 Shopify with a certificate, 25 sandbox, 30 REST basic auth)"
+# Creating a connector checks its credentials against its system, and only the built-in sandbox is
+# reachable here: every connector calls it (45 with a client certificate, 25 plain, 30 through the
+# generic REST API's "token in a header" method, whose four variables make the rows differ).
+echo "== seeding $1 with 100 connectors with variables (45 sandbox with a certificate, 25 sandbox, 30 REST token header)"
 [ -f "$WORK/cert.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" -days 30 \
     -subj /CN=bench.example.test 2>/dev/null
 CERT=$(api POST /api/v1/certificates "$(jq -n --rawfile c "$WORK/cert.pem" --rawfile k "$WORK/key.pem" \
@@ -113,15 +116,16 @@ CERT=$(api POST /api/v1/certificates "$(jq -n --rawfile c "$WORK/cert.pem" --raw
 settings='"timezone":"Europe/London","date_format":"Y-m-d H:i:s","rate_limit_unit":"second","rate_limit_duration":2'
 for i in $(seq 1 100); do
     if [ "$i" -le 45 ]; then
-        body="{\"name\":\"Shop $i\",\"authentication_implementation_id\":2,$settings,\"certificate_id\":$CERT,\"variables\":[
-            {\"key\":\"shop\",\"value\":\"shop-$i\",\"label\":\"Shop\"},{\"key\":\"access_token\",\"value\":\"shpat_$i\",\"label\":\"Access token\"}]}"
+        body="{\"name\":\"Certified $i\",\"authentication_implementation_id\":1,$settings,\"certificate_id\":$CERT,\"variables\":[
+            {\"key\":\"api_key\",\"value\":\"sandbox-demo-key\",\"label\":\"API key\"},{\"key\":\"base_url\",\"value\":\"$TARGET/sandbox\",\"label\":\"Base URL\"}]}"
     elif [ "$i" -le 70 ]; then
         body="{\"name\":\"Sandbox $i\",\"authentication_implementation_id\":1,$settings,\"variables\":[
-            {\"key\":\"api_key\",\"value\":\"sandbox-key-$i\",\"label\":\"API key\"},{\"key\":\"base_url\",\"value\":\"$TARGET/sandbox\",\"label\":\"Base URL\"}]}"
+            {\"key\":\"api_key\",\"value\":\"sandbox-demo-key\",\"label\":\"API key\"},{\"key\":\"base_url\",\"value\":\"$TARGET/sandbox\",\"label\":\"Base URL\"}]}"
     else
-        body="{\"name\":\"Rest $i\",\"authentication_implementation_id\":4,$settings,\"variables\":[
-            {\"key\":\"base_url\",\"value\":\"https://api-$i.example.test\",\"label\":\"Base URL\"},{\"key\":\"test_path\",\"value\":\"/ping\",\"label\":\"Test path\"},
-            {\"key\":\"username\",\"value\":\"user-$i\",\"label\":\"Username\"},{\"key\":\"password\",\"value\":\"password-$i\",\"label\":\"Password\"}]}"
+        body="{\"name\":\"Rest $i\",\"authentication_implementation_id\":5,$settings,\"variables\":[
+            {\"key\":\"base_url\",\"value\":\"$TARGET/sandbox\",\"label\":\"Base URL\"},{\"key\":\"test_path\",\"value\":\"/ping\",\"label\":\"Test path\"},
+            {\"key\":\"header_name\",\"value\":\"X-Api-Key\",\"label\":\"Header\"},{\"key\":\"token_prefix\",\"value\":\"\",\"label\":\"Prefix\"},
+            {\"key\":\"token\",\"value\":\"sandbox-demo-key\",\"label\":\"Token\"}]}"
     fi
     api POST /api/v1/connectors "$body" >/dev/null
 done

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class RevokedKeyTests extends ApiTest {
 
-    /** One second as the contract allows, plus room for the request that observes it. */
-    private static final Duration DEADLINE = Duration.ofMillis(1500);
+    /** How long another node may still accept a revoked key (issue 6: within one second). */
+    private static final Duration FRESHNESS = Duration.ofSeconds(1);
 
     private record Key(long id, String value) {}
 
@@ -54,17 +54,14 @@ class RevokedKeyTests extends ApiTest {
         data.jdbc().sql("UPDATE api_keys SET revoked_at = now() WHERE id = :id").param("id", key.id()).update();
         long revokedAt = System.nanoTime();
 
-        int status = 200;
-        long elapsed = 0;
-        while (elapsed <= DEADLINE.toNanos() && status != 401) {
-            status = api.get("/api/v1/connectors", key.value()).status();
-            elapsed = System.nanoTime() - revokedAt;
-            if (status != 401) {
-                Thread.sleep(50);
-            }
+        // Every request that starts a second after the revocation must be refused. A slow machine only
+        // makes the request start later, so it cannot make this fail falsely.
+        long sleepNanos = FRESHNESS.toNanos() - (System.nanoTime() - revokedAt);
+        if (sleepNanos > 0) {
+            Thread.sleep(sleepNanos / 1_000_000 + 1);
         }
-        assertThat(status).as("still accepted %d ms after the revocation", elapsed / 1_000_000).isEqualTo(401);
-        assertThat(elapsed).as("refused only after %d ms", elapsed / 1_000_000).isLessThanOrEqualTo(DEADLINE.toNanos());
+        Response refused = api.get("/api/v1/connectors", key.value());
+        assertThat(refused.status()).as("accepted a second after the revocation").isEqualTo(401);
         assertThat(api.get("/api/v1/connectors", key.value()).status()).isEqualTo(401); // and from then on
     }
 }

@@ -3,7 +3,6 @@ package dev.patchbay.outbound.limit;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 
 /** A request for a pool slot: granted already, or waiting in the pool's queue. */
@@ -31,19 +30,11 @@ public final class SlotRequest {
      * before, it is released here, so it cannot leak.
      */
     public PoolSlot await() throws InterruptedException {
-        try {
-            return slot.get();
-        } catch (InterruptedException e) {
+        return Waiting.await(slot, () -> {
             if (!cancel()) {
                 slot.thenAccept(PoolSlot::close);
             }
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        });
     }
 
     /**

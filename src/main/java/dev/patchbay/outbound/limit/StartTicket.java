@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -61,17 +60,7 @@ public final class StartTicket {
      * @throws CancellationException after {@link #cancel()}
      */
     public Instant await() throws InterruptedException {
-        try {
-            return started.get();
-        } catch (InterruptedException e) {
-            cancel();
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Waiting.await(started, this::cancel);
     }
 
     /**

@@ -9,15 +9,52 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets a request leave for its system under the connector's connection pool and rate limit. The pool
- * slot is taken first and the rate-limit start last, right before the request is sent: a start is
- * counted when it is granted, so nothing may wait between the start and the send, or requests
- * counted in one window could reach the system bunched into the next.
+ * slot is taken first; the rate-limit start is taken last, once the connection to the system is
+ * established and right before the request is written to it (the transport's before-send hook): a
+ * start is counted when it is granted, so nothing may come between the start and the send (not even
+ * connecting), or requests counted in one window could reach the system bunched into the next.
  */
 @Component
 class Admission {
 
-    /** A request that may be sent now; closing it frees its pool slot (idempotent). */
-    record Pass(PoolSlot slot, long queuedMs) implements AutoCloseable {
+    /**
+     * A request holding its pool slot: {@link #start()} waits for its rate-limit start and runs right
+     * before the request is written to its connection; closing frees the slot (idempotent).
+     */
+    final class Pass implements AutoCloseable {
+        private final Instance instance;
+        private final PoolSlot slot;
+        private final Duration maxWait;
+        private final long began;
+        private volatile long queuedMs;
+
+        private Pass(Instance instance, PoolSlot slot, Duration maxWait, long began) {
+            this.instance = instance;
+            this.slot = slot;
+            this.maxWait = maxWait;
+            this.began = began;
+        }
+
+        /** Waits for the start within what is left of the wait; a connector not saved yet has no limit. */
+        void start() {
+            if (instance.connectorId() != null) {
+                Duration left = maxWait.minusNanos(System.nanoTime() - began);
+                try {
+                    limiter.acquire(key(instance), RateLimit.of(instance.rateLimitAmount(), instance.rateLimitUnit()),
+                            left.isNegative() ? Duration.ZERO : left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new OutboundFailure(OutboundFailure.Kind.INVALID_REQUEST, "The request was abandoned while it waited.",
+                            null);
+                }
+            }
+            queuedMs = (System.nanoTime() - began) / 1_000_000;
+        }
+
+        long queuedMs() {
+            return queuedMs;
+        }
+
         @Override
         public void close() {
             if (slot != null) {
@@ -35,47 +72,29 @@ class Admission {
     }
 
     /**
-     * Waits for a pool slot and a rate-limit start, together at most {@code maxWait} (a pool's own
-     * timeout bounds its part). A connector that is not saved yet (a credential check before the
-     * create) has no limits of its own.
+     * Waits for a pool slot (a pool's own timeout bounds it); the rate-limit start follows with
+     * {@link Pass#start()}, within what is left of {@code maxWait}.
      *
-     * @throws dev.patchbay.outbound.limit.RateLimitedException when the start cannot come within the wait
      * @throws dev.patchbay.outbound.limit.PoolTimeoutException when no slot frees within the pool's timeout
      */
     Pass admit(Instance instance, Duration maxWait) {
-        if (instance.connectorId() == null) {
-            return new Pass(null, 0);
-        }
         long began = System.nanoTime();
         PoolSlot slot = null;
-        try {
-            if (instance.connectionPoolId() != null && instance.poolLimit() != null) {
-                Duration poolWait = instance.poolTimeoutSeconds() == null ? maxWait
-                        : min(maxWait, Duration.ofSeconds(instance.poolTimeoutSeconds()));
+        if (instance.connectorId() != null && instance.connectionPoolId() != null && instance.poolLimit() != null) {
+            Duration poolWait = instance.poolTimeoutSeconds() == null ? maxWait
+                    : min(maxWait, Duration.ofSeconds(instance.poolTimeoutSeconds()));
+            try {
                 slot = pools.request(String.valueOf(instance.connectionPoolId()), instance.poolLimit(), poolWait).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OutboundFailure(OutboundFailure.Kind.INVALID_REQUEST, "The request was abandoned while it waited.", null);
             }
-            Duration left = maxWait.minusNanos(System.nanoTime() - began);
-            limiter.acquire(key(instance), RateLimit.of(instance.rateLimitAmount(), instance.rateLimitUnit()),
-                    left.isNegative() ? Duration.ZERO : left);
-            return new Pass(slot, (System.nanoTime() - began) / 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            release(slot);
-            throw new OutboundFailure(OutboundFailure.Kind.INVALID_REQUEST, "The request was abandoned while it waited.", null);
-        } catch (RuntimeException e) {
-            release(slot);
-            throw e;
         }
+        return new Pass(instance, slot, maxWait, began);
     }
 
     static String key(Instance instance) {
         return String.valueOf(instance.connectorId());
-    }
-
-    private static void release(PoolSlot slot) {
-        if (slot != null) {
-            slot.close();
-        }
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -40,14 +40,15 @@ class HttpTransport implements Transport {
     }
 
     @Override
-    public BufferedResponse exchange(OutgoingRequest request, Instance instance, int maxBody) {
+    public BufferedResponse exchange(OutgoingRequest request, Instance instance, int maxBody, Runnable beforeSend) {
+        Runnable once = once(beforeSend);
         ClientOptions options = options(instance);
         RedirectPolicy.Hop hop = RedirectPolicy.Hop.first(request.method(), request.uri());
         long started = System.nanoTime();
         while (true) {
             URI target = hop.uri();
             try (UpstreamClient client = clients.open(target, options);
-                    ClassicHttpResponse response = client.execute(toApache(request, target))) {
+                    ClassicHttpResponse response = client.execute(toApache(request, target), once)) {
                 Optional<RedirectPolicy.Hop> next = RedirectPolicy.next(hop, response);
                 if (next.isEmpty()) {
                     return buffered(response, maxBody, started);
@@ -68,18 +69,31 @@ class HttpTransport implements Transport {
     }
 
     @Override
-    public StreamedResponse open(OutgoingRequest request, Instance instance) {
+    public StreamedResponse open(OutgoingRequest request, Instance instance, Runnable beforeSend) {
         ClientOptions options = options(instance);
         URI target = request.uri();
         long started = System.nanoTime();
         UpstreamClient client = clients.open(target, options);
         try {
-            ClassicHttpResponse response = client.execute(toApache(request, target));
+            ClassicHttpResponse response = client.execute(toApache(request, target), beforeSend);
             return new Streamed(client, response, (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             client.close();
             throw failure(e, target, options);
         }
+    }
+
+    /** The hook at most once, whatever the number of redirect hops. */
+    private static Runnable once(Runnable hook) {
+        if (hook == null) {
+            return null;
+        }
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (ran.compareAndSet(false, true)) {
+                hook.run();
+            }
+        };
     }
 
     private ClientOptions options(Instance instance) {

@@ -98,8 +98,8 @@ public class OutboundGateway {
                 OutgoingRequest request = authenticated(call, authentication, spec);
                 BufferedResponse response;
                 try (Admission.Pass pass = admission.admit(instance, maxWait)) {
+                    response = transport.exchange(request, instance, RECORDED_BODY_LIMIT, pass::start);
                     queued += pass.queuedMs();
-                    response = transport.exchange(request, instance, RECORDED_BODY_LIMIT);
                 }
                 if (response.status() == 401 && !renewed && authentication.renew(call)) {
                     renewed = true;
@@ -149,7 +149,7 @@ public class OutboundGateway {
     private Transport.StreamedResponse admitted(Instance instance, Duration maxWait, OutgoingRequest request) {
         Admission.Pass pass = admission.admit(instance, maxWait);
         try {
-            return new HeldResponse(transport.open(request, instance), pass);
+            return new HeldResponse(transport.open(request, instance, pass::start), pass);
         } catch (RuntimeException e) {
             pass.close();
             throw e;
@@ -272,7 +272,7 @@ public class OutboundGateway {
         @Override
         public BufferedResponse send(OutgoingRequest request) {
             try {
-                return transport.exchange(request, instance, RECORDED_BODY_LIMIT);
+                return transport.exchange(request, instance, RECORDED_BODY_LIMIT, null); // a token request is not the system's API
             } catch (OutboundFailure e) {
                 throw shown(e, request);
             }

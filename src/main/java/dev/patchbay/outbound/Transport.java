@@ -12,11 +12,15 @@ import java.util.Map;
  */
 interface Transport {
 
-    /** Sends and reads the answer up to {@code maxBody} bytes, following redirects (at most 5) through the guard. */
-    BufferedResponse exchange(OutgoingRequest request, Instance instance, int maxBody);
+    /**
+     * Sends and reads the answer up to {@code maxBody} bytes, following redirects (at most 5) through
+     * the guard. {@code beforeSend} (may be null) runs once, when the connection for the first request
+     * is established and right before the request is written: the rate limit's start.
+     */
+    BufferedResponse exchange(OutgoingRequest request, Instance instance, int maxBody, Runnable beforeSend);
 
     /** Sends once, without following redirects, and hands over the answer unread (the proxy streams it). */
-    StreamedResponse open(OutgoingRequest request, Instance instance);
+    StreamedResponse open(OutgoingRequest request, Instance instance, Runnable beforeSend);
 
     /** An answer whose body is still on the wire; closing it releases the connection. */
     interface StreamedResponse extends Closeable {

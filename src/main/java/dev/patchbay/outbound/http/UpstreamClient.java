@@ -23,6 +23,9 @@ import org.apache.hc.core5.http.io.HttpClientResponseHandler;
  */
 public final class UpstreamClient implements AutoCloseable {
 
+    /** The context attribute holding the hook that runs right before the request is written. */
+    static final String BEFORE_SEND = "patchbay.before-send";
+
     private final CloseableHttpClient http;
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -46,7 +49,19 @@ public final class UpstreamClient implements AutoCloseable {
      * @throws dev.patchbay.outbound.guard.TargetRefusedException when the target may not be called; nothing was sent
      */
     public ClassicHttpResponse execute(ClassicHttpRequest request) throws IOException {
+        return execute(request, (Runnable) null);
+    }
+
+    /**
+     * As {@link #execute(ClassicHttpRequest)}, running {@code beforeSend} (if not null) once the
+     * connection is established and right before the request is written to it. An exception it throws
+     * stops the request: nothing is sent and the connection is discarded.
+     */
+    public ClassicHttpResponse execute(ClassicHttpRequest request, Runnable beforeSend) throws IOException {
         HttpClientContext context = HttpClientContext.create();
+        if (beforeSend != null) {
+            context.setAttribute(BEFORE_SEND, beforeSend);
+        }
         try {
             return http.executeOpen(null, request, context);
         } catch (IOException failure) {

@@ -21,6 +21,7 @@ import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.auth.AuthSchemeFactory;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -181,7 +182,22 @@ public class UpstreamClients implements AutoCloseable {
         if (key.sandbox()) {
             builder.addExecInterceptorFirst("sandbox-only", sandboxOnly());
         }
+        builder.addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "before-send", beforeSend());
         return new Cached(builder.build(), connections);
+    }
+
+    /**
+     * Runs once the connection to the system is established and right before the request is written
+     * to it: the caller's {@link UpstreamClient#BEFORE_SEND} (the rate limit's start) is counted here,
+     * so connecting and TLS cannot delay a counted start into the next window at the system's side.
+     */
+    private static ExecChainHandler beforeSend() {
+        return (request, scope, chain) -> {
+            if (scope.clientContext.getAttribute(UpstreamClient.BEFORE_SEND) instanceof Runnable hook) {
+                hook.run();
+            }
+            return chain.proceed(request, scope);
+        };
     }
 
     /** Runs before a connection is leased: the sandbox client calls only the sandbox's port and paths. */

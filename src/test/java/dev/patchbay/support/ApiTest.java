@@ -24,7 +24,10 @@ import org.springframework.context.annotation.Import;
             "patchbay.bootstrap.api-key=" + ApiTest.DEMO_API_KEY,
             "patchbay.bootstrap.platform-api-key=" + ApiTest.PLATFORM_API_KEY,
             // The tests' upstreams listen on 127.0.0.1; every other private or loopback address stays refused.
-            "patchbay.outbound.allowed-networks=127.0.0.1/32"
+            "patchbay.outbound.allowed-networks=127.0.0.1/32",
+            // The rate limit holds at the system's side when the safety margin covers the jitter between
+            // a start and its arrival; on this 2-core machine, shared by the whole suite, that is tens of ms.
+            "patchbay.outbound.safety-margin=100ms"
         })
 @Import({TestSupportConfig.class, TestData.class, DemoCatalog.class, FakeSystems.class})
 public abstract class ApiTest {

@@ -5,16 +5,21 @@ import dev.patchbay.outbound.limit.PoolUsage;
 import dev.patchbay.outbound.limit.RateLimit;
 import dev.patchbay.outbound.limit.RateLimitUsage;
 import dev.patchbay.outbound.limit.RateLimiter;
+import dev.patchbay.web.ApiTimestamps;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /** {@code GET /connectors/{id}/usage}: the live state of a connector's rate limit and connection pool. */
 @Service
 public class ConnectorUsage {
 
-    public record Usage(RateLimitState rateLimit, Instant pausedUntil, PoolState connectionPool) {}
+    /** Times are written as the rest of the API writes them (six fraction digits), not with the clock's nanoseconds. */
+    public record Usage(RateLimitState rateLimit, @JsonSerialize(using = ApiTimestamps.Json.class) Instant pausedUntil,
+            PoolState connectionPool) {}
 
-    public record RateLimitState(int limit, String unit, int startedInWindow, int remaining, int queued, Instant nextStartAt) {}
+    public record RateLimitState(int limit, String unit, int startedInWindow, int remaining, int queued,
+            @JsonSerialize(using = ApiTimestamps.Json.class) Instant nextStartAt) {}
 
     public record PoolState(long id, int limit, int inFlight, int waiting) {}
 

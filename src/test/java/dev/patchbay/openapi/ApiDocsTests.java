@@ -75,6 +75,11 @@ class ApiDocsTests extends ApiTest {
         // No generic "Node" left: every resource response names its own fields.
         assertThat(docs.at("/components/schemas").has("Node")).isFalse();
         assertThat(docs.at("/components/schemas/Pool/properties/connectors_count/type").asString()).isEqualTo("integer");
+        // A pool's live load, beside its stored fields.
+        String usage = docs.at("/components/schemas/Pool/properties/usage/$ref").asString();
+        assertThat(usage).isEqualTo("#/components/schemas/PoolUsageView");
+        assertThat(docs.at("/components/schemas/PoolUsageView/properties/in_flight/type").asString()).isEqualTo("integer");
+        assertThat(docs.at("/components/schemas/PoolUsageView/properties/waiting/type").asString()).isEqualTo("integer");
     }
 
     private static List<String> names(JsonNode operation) {

@@ -1,6 +1,9 @@
 package dev.patchbay.outbound.limit;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Port: at most {@code limit} requests in flight at once per connection pool, across every
@@ -30,4 +33,16 @@ public interface ConcurrencyPool {
 
     /** Slots in flight and requests waiting, for the pool's usage. */
     PoolUsage usage(String poolId);
+
+    /**
+     * {@link #usage(String)} of several pools, for a page of the pools' list. An implementation whose
+     * state is remote should answer them in one round trip; in process a loop is as cheap.
+     */
+    default Map<String, PoolUsage> usage(Collection<String> poolIds) {
+        Map<String, PoolUsage> usages = new LinkedHashMap<>();
+        for (String poolId : poolIds) {
+            usages.put(poolId, usage(poolId));
+        }
+        return usages;
+    }
 }

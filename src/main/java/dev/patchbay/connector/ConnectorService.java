@@ -4,6 +4,7 @@ import dev.patchbay.flow.FlowUsage;
 import dev.patchbay.flow.FlowUsage.FlowRef;
 import dev.patchbay.outbound.ConnectorDraft;
 import dev.patchbay.outbound.CredentialCheck;
+import dev.patchbay.outbound.OutboundMetrics;
 import dev.patchbay.outbound.Instance;
 import dev.patchbay.variable.VariableData;
 import dev.patchbay.variable.VariableStore;
@@ -38,9 +39,11 @@ class ConnectorService {
     private final FlowUsage flowUsage;
     private final CredentialCheck credentials;
     private final Transactions transactions;
+    private final OutboundMetrics metrics;
 
     ConnectorService(CreateValidator createValidator, UpdateValidator updateValidator, ConnectorRepository connectors,
-            VariableStore variables, FlowUsage flowUsage, CredentialCheck credentials, Transactions transactions) {
+            VariableStore variables, FlowUsage flowUsage, CredentialCheck credentials, Transactions transactions,
+            OutboundMetrics metrics) {
         this.createValidator = createValidator;
         this.updateValidator = updateValidator;
         this.connectors = connectors;
@@ -48,6 +51,7 @@ class ConnectorService {
         this.flowUsage = flowUsage;
         this.credentials = credentials;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     long create(long companyId, CreateConnectorRequest request) {
@@ -124,5 +128,6 @@ class ConnectorService {
             errors.throwIfAny();
         }
         connectors.delete(companyId, id);
+        metrics.forgetConnector(id);
     }
 }

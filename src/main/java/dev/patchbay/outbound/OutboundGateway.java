@@ -99,6 +99,7 @@ public class OutboundGateway {
                 BufferedResponse response;
                 try (Admission.Pass pass = admission.admit(instance, maxWait)) {
                     response = transport.exchange(request, instance, RECORDED_BODY_LIMIT, pass::start);
+                    pass.answered();
                     queued += pass.queuedMs();
                 }
                 if (response.status() == 401 && !renewed && authentication.renew(call)) {
@@ -149,7 +150,9 @@ public class OutboundGateway {
     private Transport.StreamedResponse admitted(Instance instance, Duration maxWait, OutgoingRequest request) {
         Admission.Pass pass = admission.admit(instance, maxWait);
         try {
-            return new HeldResponse(transport.open(request, instance, pass::start), pass);
+            Transport.StreamedResponse response = transport.open(request, instance, pass::start);
+            pass.answered();
+            return new HeldResponse(response, pass);
         } catch (RuntimeException e) {
             pass.close();
             throw e;

@@ -1,5 +1,6 @@
 package dev.patchbay.pool;
 
+import dev.patchbay.outbound.OutboundMetrics;
 import dev.patchbay.pool.PoolRepository.ConnectorRef;
 import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.NotFoundException;
@@ -14,10 +15,12 @@ class PoolService {
 
     private final PoolValidator validator;
     private final PoolRepository pools;
+    private final OutboundMetrics metrics;
 
-    PoolService(PoolValidator validator, PoolRepository pools) {
+    PoolService(PoolValidator validator, PoolRepository pools, OutboundMetrics metrics) {
         this.validator = validator;
         this.pools = pools;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -44,5 +47,6 @@ class PoolService {
             errors.throwIfAny();
         }
         pools.delete(companyId, id);
+        metrics.forgetPool(id);
     }
 }

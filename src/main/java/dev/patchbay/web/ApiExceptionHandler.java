@@ -1,6 +1,7 @@
 package dev.patchbay.web;
 
 import dev.patchbay.outbound.CredentialCheckFailed;
+import dev.patchbay.outbound.CallerGoneException;
 import dev.patchbay.outbound.OutboundFailure;
 import dev.patchbay.outbound.auth.OAuthConsent;
 import dev.patchbay.outbound.limit.PoolTimeoutException;
@@ -88,6 +89,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .header("Patchbay-Error", "rate_limited")
                 .body(new WaitRefusedBody(why + "; nothing was sent. Retry later, or wait longer with Prefer: wait=<seconds>.",
                         e.queuePosition()));
+    }
+
+    /**
+     * The caller hung up while its request waited: nobody reads this answer. 499 is nginx's "client closed
+     * request", so an access log tells it from a refusal; nothing is logged as an error.
+     */
+    @ExceptionHandler(CallerGoneException.class)
+    ResponseEntity<MessageBody> callerGone(CallerGoneException e) {
+        return ResponseEntity.status(499).body(new MessageBody(e.getMessage()));
     }
 
     @ExceptionHandler(PoolTimeoutException.class)

@@ -70,6 +70,18 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Writes {@code request} and returns the open socket without reading anything: a caller that
+     * waits, then hangs up by closing it.
+     */
+    public Socket sendAndHold(String request) throws IOException {
+        Socket socket = new Socket("localhost", port);
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return socket;
+    }
+
     private static Reply read(InputStream in) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);

@@ -3,7 +3,6 @@ package dev.patchbay.config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import java.util.Set;
  * embedded default gets a master key and a token-signing key without any setup.
  *
  * <p>A new key file is written whole or not at all: into a temporary file in the same directory that is
- * owner-only (0600) from its creation, then moved into place. A crash mid-write therefore never leaves a
+ * owner-only (0600) from its creation, then linked into place. A crash mid-write therefore never leaves a
  * short or empty key behind (which would make every stored secret unreadable), no other user can read
  * the key even for a moment, and of two processes starting at once, both end up with the key that won.
  * The data directory itself is created owner-only (0700).
@@ -80,13 +79,17 @@ public final class KeyFiles {
             try (var channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
                 channel.force(true); // on disk before it carries the key's name
             }
-            if (Files.exists(file)) {
-                return false;
-            }
             try {
+                // A hard link puts the complete file under its name atomically and, unlike a rename, never
+                // replaces a key another process has just created.
+                Files.createLink(file, temporary);
+            } catch (FileAlreadyExistsException anotherProcessWasFirst) {
+                return false;
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException noHardLinks) {
+                if (Files.exists(file)) {
+                    return false;
+                }
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException notAtomicHere) {
-                Files.move(temporary, file);
             }
             return true;
         } finally {

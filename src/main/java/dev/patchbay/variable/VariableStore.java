@@ -74,11 +74,13 @@ public class VariableStore {
     public void insertAll(long companyId, Owner owner, long ownerId, List<VariableData> variables, int firstPosition) {
         int position = firstPosition;
         for (VariableData variable : variables) {
-            long id = RowIds.next(jdbc, "variables");
+            // Only a value to encrypt needs its row's id up front; the others take theirs from the insert.
+            Long id = variable.secret() && variable.value() != null ? RowIds.next(jdbc, "variables") : null;
             jdbc.sql("INSERT INTO variables (id, company_id, " + owner.column + ", key, value, label, secret, locked, alias, "
-                            + "configurable, required, advanced, position) VALUES (:id, :company, :owner, :key, :value, :label, "
-                            + ":secret, :locked, :alias, :configurable, :required, :advanced, :position)")
-                    .param("id", id)
+                            + "configurable, required, advanced, position) VALUES (COALESCE(:id, nextval(pg_get_serial_sequence("
+                            + "'variables', 'id'))), :company, :owner, :key, :value, :label, :secret, :locked, :alias, "
+                            + ":configurable, :required, :advanced, :position)")
+                    .param("id", id, java.sql.Types.BIGINT)
                     .param("company", companyId)
                     .param("owner", ownerId)
                     .params(columns(companyId, id, variable))
@@ -100,7 +102,8 @@ public class VariableStore {
         }
     }
 
-    private Map<String, Object> columns(long companyId, long id, VariableData variable) {
+    /** @param id the row's id; null only when the value is not encrypted */
+    private Map<String, Object> columns(long companyId, Long id, VariableData variable) {
         java.util.HashMap<String, Object> columns = new java.util.HashMap<>();
         columns.put("key", variable.key());
         columns.put("value", variable.secret() && variable.value() != null

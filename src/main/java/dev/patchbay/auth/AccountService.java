@@ -1,5 +1,6 @@
 package dev.patchbay.auth;
 
+import dev.patchbay.config.Redacted;
 import dev.patchbay.web.FieldErrors;
 import java.time.Clock;
 import java.util.List;
@@ -15,7 +16,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AccountService {
 
     /** A new company with its first administrator and API key (the raw key, shown once). */
-    public record CreatedCompany(long id, String name, UserView admin, String apiKey) {}
+    public record CreatedCompany(long id, String name, UserView admin, String apiKey) {
+
+        @Override
+        public String toString() {
+            return "CreatedCompany[id=" + id + ", name=" + name + ", admin=" + admin + ", apiKey=" + Redacted.of(apiKey) + "]";
+        }
+    }
 
     private final CompanyRepository companies;
     private final UserRepository users;

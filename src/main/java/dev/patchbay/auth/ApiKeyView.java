@@ -1,6 +1,7 @@
 package dev.patchbay.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.patchbay.config.Redacted;
 import dev.patchbay.web.ApiTimestamps;
 
 /** An API key as the API shows it: the raw {@code key} only in the response that created it. */
@@ -10,5 +11,10 @@ record ApiKeyView(long id, String name, String prefix, boolean readOnly, String 
     static ApiKeyView of(ApiKeyRepository.ApiKeyRow row, String rawKey) {
         return new ApiKeyView(row.id(), row.name(), row.keyPrefix(), row.readOnly(), ApiTimestamps.format(row.createdAt()),
                 ApiTimestamps.format(row.lastUsedAt()), ApiTimestamps.format(row.revokedAt()), rawKey);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKeyView[id=" + id + ", name=" + name + ", prefix=" + prefix + ", key=" + Redacted.of(key) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.patchbay.auth;
 
+import dev.patchbay.config.Redacted;
 import dev.patchbay.web.DataEnvelope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -21,7 +22,13 @@ class CompanyController {
                     @Size(max = 255, message = "must not be greater than 255 characters.") String email,
             @NotBlank(message = "field is required.") @Size(min = 8, max = 255, message = "must be between 8 and 255 characters.")
                     @FitsBcrypt
-                    String password) {}
+                    String password) {
+
+        @Override
+        public String toString() {
+            return "AdminInput[email=" + email + ", password=" + Redacted.of(password) + "]";
+        }
+    }
 
     record CreateCompanyRequest(
             @NotBlank(message = "field is required.") @Size(max = 255, message = "must not be greater than 255 characters.")

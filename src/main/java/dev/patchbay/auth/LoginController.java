@@ -1,5 +1,6 @@
 package dev.patchbay.auth;
 
+import dev.patchbay.config.Redacted;
 import dev.patchbay.web.MessageBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,9 +17,21 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginController {
 
     record LoginRequest(@NotBlank(message = "field is required.") String username,
-            @NotBlank(message = "field is required.") String password) {}
+            @NotBlank(message = "field is required.") String password) {
 
-    record LoginResponse(String message, String token, long expiresIn) {}
+        @Override
+        public String toString() {
+            return "LoginRequest[username=" + username + ", password=" + Redacted.of(password) + "]";
+        }
+    }
+
+    record LoginResponse(String message, String token, long expiresIn) {
+
+        @Override
+        public String toString() {
+            return "LoginResponse[token=" + Redacted.of(token) + ", expiresIn=" + expiresIn + "]";
+        }
+    }
 
     private final LoginService logins;
 

@@ -1,5 +1,6 @@
 package dev.patchbay.auth;
 
+import dev.patchbay.config.Redacted;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,7 +30,13 @@ class LoginService {
 
     /** The outcome of a login: a token, wrong credentials, or too many failures for this address. */
     sealed interface Outcome {
-        record LoggedIn(String token) implements Outcome {}
+        record LoggedIn(String token) implements Outcome {
+
+            @Override
+            public String toString() {
+                return "LoggedIn[token=" + Redacted.of(token) + "]";
+            }
+        }
 
         record Refused() implements Outcome {}
 

@@ -1,5 +1,6 @@
 package dev.patchbay.auth;
 
+import dev.patchbay.config.Redacted;
 import dev.patchbay.web.CurrentCompany;
 import dev.patchbay.web.DataEnvelope;
 import jakarta.validation.Valid;
@@ -28,7 +29,14 @@ class UserController {
                     String password,
             @NotBlank(message = "field is required.")
                     @Pattern(regexp = "administrator|manager|standard", message = "must be one of administrator, manager, standard.")
-                    String role) {}
+                    String role) {
+
+        @Override
+        public String toString() {
+            return "CreateUserRequest[name=" + name + ", email=" + email + ", password=" + Redacted.of(password) + ", role=" + role
+                    + "]";
+        }
+    }
 
     private final AccountService accounts;
 

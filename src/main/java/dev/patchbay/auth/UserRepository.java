@@ -1,5 +1,6 @@
 package dev.patchbay.auth;
 
+import dev.patchbay.config.Redacted;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,14 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
     record UserRow(long id, long companyId, String name, String email, String passwordHash, String role, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt) {}
+            OffsetDateTime updatedAt) {
+
+        @Override
+        public String toString() {
+            return "UserRow[id=" + id + ", companyId=" + companyId + ", email=" + email + ", passwordHash="
+                    + Redacted.of(passwordHash) + ", role=" + role + "]";
+        }
+    }
 
     private static final String COLUMNS = "id, company_id, name, email, password_hash, role, created_at, updated_at";
 

@@ -1,5 +1,6 @@
 package dev.patchbay.certificate;
 
+import dev.patchbay.secret.RowIds;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,10 +24,16 @@ class CertificateRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(long companyId, NewCertificate c) {
-        return jdbc.sql("INSERT INTO certificates (company_id, user_id, name, format, content_encrypted, passphrase_encrypted, "
-                        + "subject, issuer, fingerprint_sha256, expires_at) VALUES (:company, :user, :name, :format, :content, "
-                        + ":passphrase, :subject, :issuer, :fingerprint, :expiresAt) RETURNING id")
+    /** The id the next certificate will have, so that its content can be encrypted bound to it. */
+    long nextId() {
+        return RowIds.next(jdbc, "certificates");
+    }
+
+    void insert(long companyId, long id, NewCertificate c) {
+        jdbc.sql("INSERT INTO certificates (id, company_id, user_id, name, format, content_encrypted, passphrase_encrypted, "
+                        + "subject, issuer, fingerprint_sha256, expires_at) VALUES (:id, :company, :user, :name, :format, :content, "
+                        + ":passphrase, :subject, :issuer, :fingerprint, :expiresAt)")
+                .param("id", id)
                 .param("company", companyId)
                 .param("user", c.userId())
                 .param("name", c.name())
@@ -37,8 +44,7 @@ class CertificateRepository {
                 .param("issuer", c.issuer())
                 .param("fingerprint", c.fingerprintSha256())
                 .param("expiresAt", java.sql.Timestamp.from(c.expiresAt()))
-                .query(Long.class)
-                .single();
+                .update();
     }
 
     /** Reads and locks the row, so the in-use check on delete and a connector taking it up cannot interleave. */

@@ -2,6 +2,7 @@ package dev.patchbay.certificate;
 
 import dev.patchbay.certificate.CertificateRepository.ConnectorRef;
 import dev.patchbay.certificate.CertificateRepository.NewCertificate;
+import dev.patchbay.secret.EncryptedColumns;
 import dev.patchbay.secret.SecretCipher;
 import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.NotFoundException;
@@ -33,8 +34,12 @@ class CertificateService {
         CertificateValidator.ValidUpload valid = validator.validate(companyId, request);
         ParsedCertificate parsed = valid.certificate();
         boolean hasPassphrase = request.passphrase() != null && !request.passphrase().isEmpty();
-        long id = certificates.insert(companyId, new NewCertificate(userId, valid.name(), parsed.format(),
-                cipher.encrypt(parsed.content()), hasPassphrase ? cipher.encrypt(request.passphrase()) : null,
+        // The id first: the content and the passphrase are bound to their row.
+        long id = certificates.nextId();
+        certificates.insert(companyId, id, new NewCertificate(userId, valid.name(), parsed.format(),
+                cipher.encrypt(parsed.content(), EncryptedColumns.CERTIFICATE_CONTENT.binding(companyId, id)),
+                hasPassphrase ? cipher.encrypt(request.passphrase(), EncryptedColumns.CERTIFICATE_PASSPHRASE.binding(companyId, id))
+                        : null,
                 parsed.subject(), parsed.issuer(), parsed.fingerprintSha256(), parsed.expiresAt()));
         valid.connector().ifPresent(connector -> certificates.attach(companyId, connector.id(), id));
         return id;

@@ -1,6 +1,7 @@
 package dev.patchbay.certificate;
 
 import dev.patchbay.auth.UserDirectory;
+import dev.patchbay.secret.EncryptedColumns;
 import dev.patchbay.secret.SecretCipher;
 import dev.patchbay.query.Grouping;
 import dev.patchbay.query.Grouping.Keyed;
@@ -46,15 +47,17 @@ public class Certificates {
                         + "WHERE company_id = :company AND id = :id")
                 .param("company", companyId)
                 .param("id", id)
-                .query((rs, n) -> open(id, rs.getString("format"), rs.getString("content_encrypted"),
+                .query((rs, n) -> open(companyId, id, rs.getString("format"), rs.getString("content_encrypted"),
                         rs.getString("passphrase_encrypted"), rs.getObject("updated_at", OffsetDateTime.class)))
                 .optional();
     }
 
-    private CertificateKeys open(long id, String format, String content, String passphrase, OffsetDateTime updatedAt) {
+    private CertificateKeys open(long companyId, long id, String format, String content, String passphrase,
+            OffsetDateTime updatedAt) {
         try {
-            CertificateParser.KeyMaterial material = CertificateParser.keyMaterial(format, cipher.decrypt(content),
-                    passphrase == null ? null : cipher.decrypt(passphrase));
+            CertificateParser.KeyMaterial material = CertificateParser.keyMaterial(format,
+                    cipher.decrypt(content, EncryptedColumns.CERTIFICATE_CONTENT.binding(companyId, id)),
+                    passphrase == null ? null : cipher.decrypt(passphrase, EncryptedColumns.CERTIFICATE_PASSPHRASE.binding(companyId, id)));
             return new CertificateKeys(id, updatedAt.toInstant(), material.keyStore(), material.password());
         } catch (CertificateParser.Problem problem) {
             throw new IllegalStateException("The stored certificate #" + id + " cannot be opened");

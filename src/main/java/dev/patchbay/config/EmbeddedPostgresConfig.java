@@ -36,7 +36,13 @@ class EmbeddedPostgresConfig {
      */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(PatchbayProperties properties) throws IOException {
+        return start(properties);
+    }
+
+    /** Starts the server on the data directory (also for maintenance commands while Patchbay is stopped). */
+    static EmbeddedPostgres start(PatchbayProperties properties) throws IOException {
         Path directory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
+        KeyFiles.createPrivateDirectories(directory.getParent()); // the data directory holds the key files too
         Files.createDirectories(directory);
         PatchbayProperties.Embedded settings = properties.database().embedded();
         OrphanedServer.stopIfAny(directory, ORPHAN_STOP_BOUND);

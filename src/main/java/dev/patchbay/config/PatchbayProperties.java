@@ -30,17 +30,63 @@ public record PatchbayProperties(
 
     /**
      * First-start accounts. Any value left empty is generated and printed once; a script can set
-     * them all to start the service unattended.
+     * them all to start the service unattended. A configured API key must be long (at least
+     * {@value #MIN_API_KEY_LENGTH} characters): API keys are stored as unsalted SHA-256 hashes, which
+     * only a long random key keeps out of reach of guessing.
      */
     public record Bootstrap(
             @DefaultValue("true") boolean enabled,
             String adminEmail,
             String adminPassword,
             String apiKey,
-            String platformApiKey) {}
+            String platformApiKey) {
 
-    /** {@code masterKey} is a base64 AES-256 key; empty means "use or create data-dir/master.key". */
-    public record Secrets(String masterKey) {}
+        public static final int MIN_API_KEY_LENGTH = 32;
+
+        @ConstructorBinding
+        public Bootstrap {
+            requireLongKey("patchbay.bootstrap.api-key", apiKey);
+            requireLongKey("patchbay.bootstrap.platform-api-key", platformApiKey);
+        }
+
+        /** The message names the setting and the length, never the value. */
+        private static void requireLongKey(String setting, String value) {
+            if (value != null && !value.isEmpty() && value.length() < MIN_API_KEY_LENGTH) {
+                throw new IllegalArgumentException(setting + " is too short: " + value.length() + " characters, at least "
+                        + MIN_API_KEY_LENGTH + " are required (use a random key, e.g. openssl rand -hex 24), or leave it"
+                        + " empty to have one generated");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Bootstrap[enabled=" + enabled + ", adminEmail=" + adminEmail + ", adminPassword=" + Redacted.of(adminPassword)
+                    + ", apiKey=" + Redacted.of(apiKey) + ", platformApiKey=" + Redacted.of(platformApiKey) + "]";
+        }
+    }
+
+    /**
+     * The master keys that encrypt secrets at rest. {@code masterKey} is the current key (the base64 of
+     * 32 random bytes); empty means "use or create data-dir/master.key". {@code previousKeys} are older
+     * keys, still accepted for reading until {@code rotate-keys} has re-encrypted everything under the
+     * current one (docs/operations.md, "Rotating the master key").
+     */
+    public record Secrets(String masterKey, @DefaultValue List<String> previousKeys) {
+
+        @ConstructorBinding
+        public Secrets {
+            previousKeys = previousKeys == null ? List.of() : List.copyOf(previousKeys);
+        }
+
+        public Secrets(String masterKey) {
+            this(masterKey, List.of());
+        }
+
+        @Override
+        public String toString() {
+            return "Secrets[masterKey=" + Redacted.of(masterKey) + ", previousKeys=" + previousKeys.size() + " key(s)]";
+        }
+    }
 
     /**
      * Connector definitions: the bundled ones are always loaded; {@code dir} adds a folder of your
@@ -49,10 +95,22 @@ public record PatchbayProperties(
     public record Definitions(Path dir) {}
 
     /** The built-in sandbox upstream under /sandbox: the API key it accepts. */
-    public record Sandbox(@DefaultValue("sandbox-demo-key") String apiKey) {}
+    public record Sandbox(@DefaultValue("sandbox-demo-key") String apiKey) {
+
+        @Override
+        public String toString() {
+            return "Sandbox[apiKey=" + Redacted.of(apiKey) + "]";
+        }
+    }
 
     /** {@code jwtSecret} signs login tokens; empty means "use or create data-dir/jwt.key". */
-    public record Auth(String jwtSecret, @DefaultValue("24h") Duration tokenTtl) {}
+    public record Auth(String jwtSecret, @DefaultValue("24h") Duration tokenTtl) {
+
+        @Override
+        public String toString() {
+            return "Auth[jwtSecret=" + Redacted.of(jwtSecret) + ", tokenTtl=" + tokenTtl + "]";
+        }
+    }
 
     /**
      * Calls to third-party systems. Timeouts are defaults that a system may override.

@@ -1,5 +1,6 @@
 package dev.patchbay.connector;
 
+import dev.patchbay.config.Redacted;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +26,14 @@ final class VariableInputs {
                     String label,
             Boolean secret,
             Boolean locked,
-            @Valid PivotInput pivot) {}
+            @Valid PivotInput pivot) {
+
+        /** The value may be a secret (the flag may come later or not at all): never printed. */
+        @Override
+        public String toString() {
+            return "NewVariable[key=" + key + ", value=" + Redacted.of(value) + ", label=" + label + ", secret=" + secret + "]";
+        }
+    }
 
     /** On update: the id says which variable; everything else is optional. */
     record ChangedVariable(
@@ -35,5 +43,13 @@ final class VariableInputs {
             @Size(min = 1, max = 255, message = "must be between 1 and 255 characters.") String label,
             Boolean secret,
             Boolean locked,
-            @Valid PivotInput pivot) {}
+            @Valid PivotInput pivot) {
+
+        /** The value may be a new secret for a stored secret variable: never printed. */
+        @Override
+        public String toString() {
+            return "ChangedVariable[id=" + id + ", key=" + key + ", value=" + Redacted.of(value) + ", label=" + label
+                    + ", secret=" + secret + "]";
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.patchbay.demo;
 import dev.patchbay.auth.AccountService;
 import dev.patchbay.catalog.CatalogLookup;
 import dev.patchbay.catalog.Installer;
+import dev.patchbay.config.Redacted;
 import dev.patchbay.connector.Connectors;
 import dev.patchbay.config.PatchbayProperties;
 import java.io.PrintStream;
@@ -57,7 +58,14 @@ class DemoSeeder implements ApplicationRunner {
 
     /** The accounts and installs, which succeed or fail together. */
     private record Seeded(String platformKey, String email, String password, AccountService.CreatedCompany demo,
-            long sandboxAuthentication) {}
+            long sandboxAuthentication) {
+
+        @Override
+        public String toString() {
+            return "Seeded[platformKey=" + Redacted.of(platformKey) + ", email=" + email + ", password=" + Redacted.of(password)
+                    + ", demo=" + demo + "]";
+        }
+    }
 
     /**
      * Seeds in one transaction, then creates the demo instance after it: creating an instance checks

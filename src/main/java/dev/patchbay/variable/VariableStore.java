@@ -1,6 +1,8 @@
 package dev.patchbay.variable;
 
 import dev.patchbay.query.Grouping;
+import dev.patchbay.secret.EncryptedColumns;
+import dev.patchbay.secret.RowIds;
 import dev.patchbay.secret.SecretCipher;
 import dev.patchbay.secret.SecretMask;
 import java.sql.ResultSet;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The variables table for its three owners (authentication implementation templates, endpoints and
  * connectors). Secret values are encrypted on the way in; on the way out they are either masked
- * (views) or decrypted (only for the write path and, later, the outbound engine).
+ * (views) or decrypted (only for the write path and the outbound engine). Each secret value is bound to
+ * its row ({@link EncryptedColumns#VARIABLE_VALUE}), so a row's id is taken before its insert.
  */
 @Component
 public class VariableStore {
@@ -59,7 +62,7 @@ public class VariableStore {
                         + " = :owner ORDER BY position, id")
                 .param("company", companyId)
                 .param("owner", ownerId)
-                .query((rs, n) -> data(rs))
+                .query((rs, n) -> data(companyId, rs))
                 .list();
     }
 
@@ -71,12 +74,16 @@ public class VariableStore {
     public void insertAll(long companyId, Owner owner, long ownerId, List<VariableData> variables, int firstPosition) {
         int position = firstPosition;
         for (VariableData variable : variables) {
-            jdbc.sql("INSERT INTO variables (company_id, " + owner.column + ", key, value, label, secret, locked, alias, "
-                            + "configurable, required, advanced, position) VALUES (:company, :owner, :key, :value, :label, "
-                            + ":secret, :locked, :alias, :configurable, :required, :advanced, :position)")
+            // Only a value to encrypt needs its row's id up front; the others take theirs from the insert.
+            Long id = variable.secret() && variable.value() != null ? RowIds.next(jdbc, "variables") : null;
+            jdbc.sql("INSERT INTO variables (id, company_id, " + owner.column + ", key, value, label, secret, locked, alias, "
+                            + "configurable, required, advanced, position) VALUES (COALESCE(:id, nextval(pg_get_serial_sequence("
+                            + "'variables', 'id'))), :company, :owner, :key, :value, :label, :secret, :locked, :alias, "
+                            + ":configurable, :required, :advanced, :position)")
+                    .param("id", id, java.sql.Types.BIGINT)
                     .param("company", companyId)
                     .param("owner", ownerId)
-                    .params(columns(variable))
+                    .params(columns(companyId, id, variable))
                     .param("position", position++)
                     .update();
         }
@@ -90,15 +97,18 @@ public class VariableStore {
                     .param("company", companyId)
                     .param("owner", ownerId)
                     .param("id", variable.id())
-                    .params(columns(variable))
+                    .params(columns(companyId, variable.id(), variable))
                     .update();
         }
     }
 
-    private Map<String, Object> columns(VariableData variable) {
+    /** @param id the row's id; null only when the value is not encrypted */
+    private Map<String, Object> columns(long companyId, Long id, VariableData variable) {
         java.util.HashMap<String, Object> columns = new java.util.HashMap<>();
         columns.put("key", variable.key());
-        columns.put("value", variable.secret() && variable.value() != null ? cipher.encrypt(variable.value()) : variable.value());
+        columns.put("value", variable.secret() && variable.value() != null
+                ? cipher.encrypt(variable.value(), EncryptedColumns.VARIABLE_VALUE.binding(companyId, id))
+                : variable.value());
         columns.put("label", variable.label());
         columns.put("secret", variable.secret());
         columns.put("locked", variable.locked());
@@ -117,10 +127,12 @@ public class VariableStore {
                         rs.getBoolean("configurable"), rs.getBoolean("required"), rs.getBoolean("advanced")));
     }
 
-    private VariableData data(ResultSet rs) throws SQLException {
+    private VariableData data(long companyId, ResultSet rs) throws SQLException {
         boolean secret = rs.getBoolean("secret");
         String value = rs.getString("value");
-        return new VariableData(rs.getLong("id"), rs.getString("key"), secret && value != null ? cipher.decrypt(value) : value,
+        long id = rs.getLong("id");
+        return new VariableData(id, rs.getString("key"),
+                secret && value != null ? cipher.decrypt(value, EncryptedColumns.VARIABLE_VALUE.binding(companyId, id)) : value,
                 rs.getString("label"), secret, rs.getBoolean("locked"), rs.getString("alias"), rs.getBoolean("configurable"),
                 rs.getBoolean("required"), rs.getBoolean("advanced"));
     }

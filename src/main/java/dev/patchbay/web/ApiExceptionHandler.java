@@ -6,6 +6,8 @@ import dev.patchbay.outbound.OutboundFailure;
 import dev.patchbay.outbound.auth.OAuthConsent;
 import dev.patchbay.outbound.limit.PoolTimeoutException;
 import dev.patchbay.outbound.limit.RateLimitedException;
+import dev.patchbay.secret.SecretUnreadableException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,8 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * The one place that turns exceptions into the contract's error bodies. Messages of unexpected
- * exceptions are never echoed: they may carry SQL, values or secrets.
+ * exceptions are neither echoed nor logged: they may carry SQL, values or secrets. A log line names the
+ * exception classes, the route and the request id ({@link SafeSummary}).
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -169,14 +172,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new MessageBody("This action is unauthorized."));
     }
 
+    /**
+     * A stored secret that the configured keys cannot open (a key removed from the ring too early, a value
+     * copied from another record): nothing of it is shown. The log names where it is stored and the key
+     * it names, so an operator can restore the key or the value.
+     */
+    @ExceptionHandler(SecretUnreadableException.class)
+    ResponseEntity<MessageBody> secretUnreadable(SecretUnreadableException e, HttpServletRequest request) {
+        log.error("{}; {}", e.getMessage(), SafeSummary.of(e, request));
+        return ResponseEntity.internalServerError().body(new MessageBody("A stored secret of this record cannot be"
+                + " decrypted with the configured keys. An administrator must restore the key it was encrypted with,"
+                + " or the value must be set again."));
+    }
+
     @ExceptionHandler(Exception.class)
-    ResponseEntity<MessageBody> unexpected(Exception e) {
+    ResponseEntity<MessageBody> unexpected(Exception e, HttpServletRequest request) {
         var malformed = MalformedQuery.of(e);
         if (malformed.isPresent()) {
             return ResponseEntity.status(malformed.get().status()).body(new MessageBody(malformed.get().message()));
         }
-        // The class name only: the message of an arbitrary exception may contain data.
-        log.error("Unexpected {} while handling a request", e.getClass().getName(), e);
+        log.error("Unexpected {}", SafeSummary.of(e, request));
         return ResponseEntity.internalServerError().body(new MessageBody("Server Error"));
     }
 

@@ -2,6 +2,7 @@ package dev.patchbay.builder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchbay.secret.EncryptedColumns;
 import dev.patchbay.secret.SecretCipher;
 import dev.patchbay.support.ApiTest;
 import dev.patchbay.support.Response;
@@ -77,12 +78,12 @@ class VariableTemplateApiTests extends ApiTest {
         Response kept = api.put(VARIABLES + "/" + id, tenant.apiKey(), Map.of("value", "********", "label", "Secret"));
         assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
         assertThat(kept.at("/data/label").asString()).isEqualTo("Secret");
-        assertThat(cipher.decrypt(storedValue(id))).as("the mask keeps the stored value").isEqualTo("first-secret");
+        assertThat(cipher.decrypt(storedValue(id), EncryptedColumns.VARIABLE_VALUE.binding(tenant.id(), id))).as("the mask keeps the stored value").isEqualTo("first-secret");
 
         Response replaced = api.put(VARIABLES + "/" + id, tenant.apiKey(), Map.of("value", "second-secret"));
         assertThat(replaced.at("/data/value").asString()).isEqualTo("********");
         assertThat(storedValue(id)).doesNotContain("second-secret");
-        assertThat(cipher.decrypt(storedValue(id))).isEqualTo("second-secret");
+        assertThat(cipher.decrypt(storedValue(id), EncryptedColumns.VARIABLE_VALUE.binding(tenant.id(), id))).isEqualTo("second-secret");
 
         Response unmasked = api.put(VARIABLES + "/" + id, tenant.apiKey(), Map.of("secret", false));
         assertThat(unmasked.status()).isEqualTo(422);

@@ -2,6 +2,8 @@ package dev.patchbay.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchbay.secret.EncryptedColumns;
+import dev.patchbay.secret.RowBinding;
 import dev.patchbay.secret.SecretCipher;
 import dev.patchbay.support.Api;
 import dev.patchbay.support.ApiTest;
@@ -79,9 +81,10 @@ class CertificateApiTests extends ApiTest {
                 "passphrase_encrypted");
         assertThat(created.body()).doesNotContain("PRIVATE KEY").doesNotContain(keyMaterial(CLIENT));
 
-        Map<String, Object> row = stored(certificate.get("id").asLong());
-        assertThat((String) row.get("content_encrypted")).startsWith("v1:").doesNotContain("PRIVATE KEY");
-        assertThat(cipher.decrypt((String) row.get("content_encrypted"))).isEqualTo(CLIENT.pem().strip());
+        long id = certificate.get("id").asLong();
+        Map<String, Object> row = stored(id);
+        assertThat((String) row.get("content_encrypted")).startsWith("v2:").doesNotContain("PRIVATE KEY");
+        assertThat(cipher.decrypt((String) row.get("content_encrypted"), content(tenant, id))).isEqualTo(CLIENT.pem().strip());
         assertThat(row.get("passphrase_encrypted")).isNull();
     }
 
@@ -104,9 +107,10 @@ class CertificateApiTests extends ApiTest {
         assertThat(withUser.at("/data/user").has("password_hash")).isFalse();
 
         Map<String, Object> row = stored(id);
-        assertThat((String) row.get("passphrase_encrypted")).startsWith("v1:").doesNotContain("p12-secret");
-        assertThat(cipher.decrypt((String) row.get("passphrase_encrypted"))).isEqualTo("p12-secret");
-        String content = cipher.decrypt((String) row.get("content_encrypted"));
+        assertThat((String) row.get("passphrase_encrypted")).startsWith("v2:").doesNotContain("p12-secret");
+        assertThat(cipher.decrypt((String) row.get("passphrase_encrypted"),
+                EncryptedColumns.CERTIFICATE_PASSPHRASE.binding(tenant.id(), id))).isEqualTo("p12-secret");
+        String content = cipher.decrypt((String) row.get("content_encrypted"), content(tenant, id));
         assertThat(CertificateParser.parse(content, "p12-secret").fingerprintSha256())
                 .as("the stored file opens with the stored passphrase")
                 .isEqualTo(created.at("/data/fingerprint_sha256").asString());
@@ -326,5 +330,9 @@ class CertificateApiTests extends ApiTest {
         Response byManager = api.post(CERTIFICATES, manager, Map.of("certificate", OTHER.pem()));
         assertThat(byManager.status()).isEqualTo(201);
         assertThat(byManager.at("/data/user_id").isNull()).as("a user uploaded it").isFalse();
+    }
+
+    private static RowBinding content(Tenant tenant, long id) {
+        return EncryptedColumns.CERTIFICATE_CONTENT.binding(tenant.id(), id);
     }
 }

@@ -46,7 +46,7 @@ class SecretHandlingTests extends ApiTest {
         String raw = data.jdbc().sql("SELECT value FROM variables WHERE connector_id = :id AND key = 'access_token'")
                 .param("id", id).query(String.class).single();
 
-        assertThat(raw).startsWith("v1:").doesNotContain(SECRET);
+        assertThat(raw).startsWith("v2:").doesNotContain(SECRET);
         assertThat(storedClearValue(tenant, id, "access_token")).isEqualTo(SECRET);
         String plain = data.jdbc().sql("SELECT value FROM variables WHERE connector_id = :id AND key = 'shop'")
                 .param("id", id).query(String.class).single();

@@ -1,5 +1,6 @@
 package dev.patchbay.builder.variable;
 
+import dev.patchbay.config.Redacted;
 import dev.patchbay.web.CheckedBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +23,12 @@ public record VariableInput(
         @Valid PivotInput pivot,
         Long authenticationImplementationId,
         Long endpointId) {
+
+    /** The value may be a secret: never printed. */
+    @Override
+    public String toString() {
+        return "VariableInput[key=" + key + ", value=" + Redacted.of(value) + ", label=" + label + ", secret=" + secret + "]";
+    }
 
     public record PivotInput(
             @Size(max = 255, message = "must not be greater than 255 characters.") String alias,

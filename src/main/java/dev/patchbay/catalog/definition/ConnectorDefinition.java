@@ -1,5 +1,6 @@
 package dev.patchbay.catalog.definition;
 
+import dev.patchbay.config.Redacted;
 import dev.patchbay.variable.VariableData;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,12 @@ public record ConnectorDefinition(
     public record VariableDef(
             String key, String label, String value, Boolean secret, Boolean locked, String alias, Boolean configurable,
             Boolean required, Boolean advanced) {
+
+        @Override
+        public String toString() {
+            return "VariableDef[key=" + key + ", value=" + (Boolean.TRUE.equals(secret) ? Redacted.of(value) : value)
+                    + ", label=" + label + ", secret=" + secret + "]";
+        }
 
         public VariableData toData() {
             boolean isLocked = Boolean.TRUE.equals(locked);

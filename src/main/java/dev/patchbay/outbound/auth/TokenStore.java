@@ -1,5 +1,6 @@
 package dev.patchbay.outbound.auth;
 
+import dev.patchbay.secret.EncryptedColumns;
 import dev.patchbay.secret.SecretCipher;
 import java.sql.Timestamp;
 import java.util.Optional;
@@ -26,8 +27,10 @@ class TokenStore {
                 .query((rs, n) -> {
                     String refresh = rs.getString("refresh_token_encrypted");
                     Timestamp expires = rs.getTimestamp("expires_at");
-                    return new Token(cipher.decrypt(rs.getString("access_token_encrypted")),
-                            refresh == null ? null : cipher.decrypt(refresh), expires == null ? null : expires.toInstant());
+                    return new Token(cipher.decrypt(rs.getString("access_token_encrypted"),
+                                    EncryptedColumns.ACCESS_TOKEN.binding(companyId, connectorId)),
+                            refresh == null ? null : cipher.decrypt(refresh, EncryptedColumns.REFRESH_TOKEN.binding(companyId, connectorId)),
+                            expires == null ? null : expires.toInstant());
                 })
                 .optional();
     }
@@ -42,8 +45,9 @@ class TokenStore {
                         + "connector_tokens.refresh_token_encrypted), expires_at = EXCLUDED.expires_at, updated_at = now()")
                 .param("company", companyId)
                 .param("connector", connectorId)
-                .param("access", cipher.encrypt(token.accessToken()))
-                .param("refresh", token.refreshToken() == null ? null : cipher.encrypt(token.refreshToken()))
+                .param("access", cipher.encrypt(token.accessToken(), EncryptedColumns.ACCESS_TOKEN.binding(companyId, connectorId)))
+                .param("refresh", token.refreshToken() == null ? null
+                        : cipher.encrypt(token.refreshToken(), EncryptedColumns.REFRESH_TOKEN.binding(companyId, connectorId)))
                 .param("expires", token.expiresAt() == null ? null : Timestamp.from(token.expiresAt()))
                 .update();
     }

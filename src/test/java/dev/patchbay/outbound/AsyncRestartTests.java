@@ -30,6 +30,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
@@ -83,6 +84,7 @@ class AsyncRestartTests {
             inFlightPost = accepted(api, key, first, Map.of("method", "POST", "path", "/hold/post", "body", "{}"));
             inFlightGet = accepted(api, key, second, Map.of("method", "GET", "path", "/hold/get"));
             awaitArrivals("/hold/", 2);
+            assertThat(api.get("/api/v1/requests/" + inFlightPost, key).at("/data/status").asString()).isEqualTo("running");
             for (int n = 0; n < 5; n++) {
                 // Behind the held POST: a connector's requests run one at a time, in order.
                 queued.add(accepted(api, key, first, Map.of("method", "POST", "path", "/after/" + n, "body", "{}")));
@@ -132,6 +134,10 @@ class AsyncRestartTests {
                     Response done = AsyncRequestsApiTests.finished(nodes.get((n + 1) % 2), key, ids.get(n));
                     assertThat(done.at("/data/status").asString()).as(done.toString()).isEqualTo("succeeded");
                 }
+                // A request wakes the node it was sent to, so each node claims some of them.
+                assertThat(first.getBean(JdbcClient.class).sql("SELECT count(DISTINCT claimed_by) FROM async_requests "
+                        + "WHERE id IN (:ids)").param("ids", ids).query(Long.class).single()).as("nodes that ran them")
+                        .isEqualTo(2);
             }
         }
         assertThat(upstream.arrivals("/two/").stream().map(Arrival::path).sorted().toList()).as("each exactly once")

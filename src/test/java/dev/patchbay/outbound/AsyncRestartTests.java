@@ -28,7 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
@@ -114,6 +116,50 @@ class AsyncRestartTests {
     }
 
     @Test
+    void shouldLetARunningRequestFinishWithinTheShutdownGrace() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        upstream.on("/slow", arrival -> {
+            try {
+                answer.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Answer.json(200, "{\"slow\":true}");
+        });
+        String key;
+        long id;
+        try (ConfigurableApplicationContext node = start("--patchbay.outbound.async.shutdown-grace=15s")) {
+            Api api = api(node);
+            key = createCompany(api);
+            long connector = new BuiltConnectors(api, new Tenant(0, key, null, null, null))
+                    .connector(Spec.of(upstream.url(), BuiltConnectors.NONE, Map.of(), null));
+            id = accepted(api, key, connector, Map.of("method", "POST", "path", "/slow", "body", "{}"));
+            awaitArrivals("/slow", 1);
+            // The system answers only once the stop has begun: the request finishes within the grace.
+            node.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> {
+                Thread answering = new Thread(() -> {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    answer.countDown();
+                });
+                answering.setDaemon(true);
+                answering.start();
+            });
+        }
+
+        try (ConfigurableApplicationContext restarted = start()) {
+            Response done = AsyncRequestsApiTests.finished(api(restarted), key, id);
+
+            assertThat(done.at("/data/status").asString()).as(done.toString()).isEqualTo("succeeded");
+            assertThat(done.at("/data/response/body").asString()).contains("slow");
+        }
+        assertThat(upstream.arrivals("/slow")).hasSize(1);
+    }
+
+    @Test
     void shouldRunEachRequestOnExactlyOneOfTwoNodesSharingADatabase() throws Exception {
         try (ConfigurableApplicationContext first = start()) {
             String jdbcUrl = ((HikariDataSource) first.getBean(DataSource.class)).getJdbcUrl();
@@ -173,7 +219,10 @@ class AsyncRestartTests {
                 "--patchbay.outbound.async.lease=2s",
                 "--patchbay.outbound.async.poll-interval=200ms",
                 "--patchbay.outbound.async.shutdown-grace=500ms"));
-        args.addAll(List.of(extra));
+        for (String setting : extra) { // a setting given twice would be read as a list: the test's own wins
+            args.removeIf(arg -> arg.startsWith(setting.substring(0, setting.indexOf('=') + 1)));
+            args.add(setting);
+        }
         return new SpringApplicationBuilder(PatchbayApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClassesExcluded", new TestClassesExcluded()))
                 .run(args.toArray(String[]::new));

@@ -127,6 +127,8 @@ public record PatchbayProperties(
      *     start and the moment the system sees the request cannot turn into a violation at the system's side
      * @param maxAttempts attempts of one request when the system answers 429 or 503 with Retry-After
      *     (only idempotent methods, or requests with an Idempotency-Key)
+     * @param resultRetention how long a finished asynchronous request (and its result) is kept
+     * @param async the worker that runs asynchronous requests
      */
     public record Outbound(
             @DefaultValue("10s") Duration connectTimeout,
@@ -137,7 +139,9 @@ public record PatchbayProperties(
             @DefaultValue("300s") Duration maxWait,
             @DefaultValue("10000") int queueLimit,
             @DefaultValue("5ms") Duration safetyMargin,
-            @DefaultValue("3") int maxAttempts) {
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("7d") Duration resultRetention,
+            @DefaultValue Async async) {
 
         @ConstructorBinding
         public Outbound {
@@ -149,16 +153,63 @@ public record PatchbayProperties(
             safetyMargin = safetyMargin == null ? Duration.ofMillis(5) : safetyMargin;
             queueLimit = queueLimit < 1 ? 10_000 : queueLimit;
             maxAttempts = maxAttempts < 1 ? 3 : maxAttempts;
+            resultRetention = resultRetention == null ? Duration.ofDays(7) : resultRetention;
+            requirePositive("patchbay.outbound.result-retention", resultRetention);
+            async = async == null ? new Async(4, 1, null, null, null, null, null) : async;
         }
 
         /** The transport's settings with the limits' defaults (for tests of the transport alone). */
         public Outbound(Duration connectTimeout, Duration readTimeout, List<String> allowedNetworks, Path trustedCertificates) {
-            this(connectTimeout, readTimeout, allowedNetworks, trustedCertificates, null, null, 0, null, 0);
+            this(connectTimeout, readTimeout, allowedNetworks, trustedCertificates, null, null, 0, null, 0, null, null);
         }
 
         private static void requirePositive(String setting, Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(setting + " must be a positive duration such as 10s");
+            }
+        }
+    }
+
+    /**
+     * The worker that runs asynchronous requests ({@code Prefer: respond-async}) from their table.
+     *
+     * @param threads requests one node runs at once (its worker threads)
+     * @param perConnector requests of one connector one node runs at once; 1 keeps their start order
+     *     strictly first in, first out, more trades that order for throughput on a slow system
+     * @param pollInterval how often an idle node looks for queued requests (a request submitted to a
+     *     node wakes that node at once)
+     * @param lease how long a claimed request stays a node's without a heartbeat (renewed every third of
+     *     it); a node that dies leaves its requests to others once their lease has run out
+     * @param maxWait how long one run waits for the connector's rate limit and pool; a request that could
+     *     start only later goes back to the queue until then, so a slow limit never holds a thread
+     * @param shutdownGrace on stop, how long running requests may take to finish before they are left
+     *     to be recovered; keep it below {@code spring.lifecycle.timeout-per-shutdown-phase}
+     * @param cleanupInterval how often finished requests older than the retention are deleted
+     */
+    public record Async(
+            @DefaultValue("4") int threads,
+            @DefaultValue("1") int perConnector,
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("30s") Duration lease,
+            @DefaultValue("10s") Duration maxWait,
+            @DefaultValue("15s") Duration shutdownGrace,
+            @DefaultValue("10m") Duration cleanupInterval) {
+
+        public Async {
+            if (threads < 1 || perConnector < 1) {
+                throw new IllegalArgumentException(
+                        "patchbay.outbound.async.threads and patchbay.outbound.async.per-connector must be at least 1");
+            }
+            pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+            lease = lease == null ? Duration.ofSeconds(30) : lease;
+            maxWait = maxWait == null ? Duration.ofSeconds(10) : maxWait;
+            shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(15) : shutdownGrace;
+            cleanupInterval = cleanupInterval == null ? Duration.ofMinutes(10) : cleanupInterval;
+            Outbound.requirePositive("patchbay.outbound.async.poll-interval", pollInterval);
+            Outbound.requirePositive("patchbay.outbound.async.lease", lease);
+            Outbound.requirePositive("patchbay.outbound.async.cleanup-interval", cleanupInterval);
+            if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("patchbay.outbound.async.lease must be at least 1s");
             }
         }
     }

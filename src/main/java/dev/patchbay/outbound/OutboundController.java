@@ -1,11 +1,15 @@
 package dev.patchbay.outbound;
 
+import dev.patchbay.outbound.async.AsyncRequestView;
+import dev.patchbay.outbound.async.AsyncRequests;
 import dev.patchbay.web.CurrentCompany;
 import dev.patchbay.web.DataEnvelope;
 import dev.patchbay.web.DetailedErrorBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,11 +30,13 @@ class OutboundController {
     private final CredentialCheck check;
     private final OutboundRequests requests;
     private final ConnectorUsage usage;
+    private final AsyncRequests asyncRequests;
 
-    OutboundController(CredentialCheck check, OutboundRequests requests, ConnectorUsage usage) {
+    OutboundController(CredentialCheck check, OutboundRequests requests, ConnectorUsage usage, AsyncRequests asyncRequests) {
         this.check = check;
         this.requests = requests;
         this.usage = usage;
+        this.asyncRequests = asyncRequests;
     }
 
     /** The live state of the connector's rate limit (what started in the window, what waits) and its pool. */
@@ -65,11 +71,20 @@ class OutboundController {
             + "wait longer than `Prefer: wait=<seconds>` allows (default 30 s): nothing was sent. `Retry-After`, "
             + "`Patchbay-Error: rate_limited` or `pool_timeout`, and `{\"message\", \"queue_position\"}`.",
             content = @Content(schema = @Schema(implementation = DetailedErrorBody.class)))
-    DataEnvelope<CallResult> send(CurrentCompany company, @PathVariable("connector") long connectorId,
+    @ApiResponse(responseCode = "202", description = "With `Prefer: respond-async`: the request passed the same checks "
+            + "and is queued (`Preference-Applied: respond-async`); `Location` is where its result will be, "
+            + "`/api/v1/requests/{id}`.", content = @Content(schema = @Schema(implementation = AsyncRequestView.class)))
+    ResponseEntity<DataEnvelope<?>> send(CurrentCompany company, @PathVariable("connector") long connectorId,
             @RequestHeader(value = "Prefer", required = false) String prefer,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) JsonNode body) {
-        return DataEnvelope.of(requests.send(company.id(), connectorId, body, Preferences.waitSeconds(prefer),
-                idempotencyKey != null && !idempotencyKey.isBlank()));
+        boolean keyed = idempotencyKey != null && !idempotencyKey.isBlank();
+        if (Preferences.respondAsync(prefer)) {
+            AsyncRequestView queued = asyncRequests.submit(company.id(), connectorId, body, keyed);
+            return ResponseEntity.accepted().location(URI.create("/api/v1/requests/" + queued.id()))
+                    .header("Preference-Applied", "respond-async").body(DataEnvelope.of(queued));
+        }
+        return ResponseEntity.ok(DataEnvelope.of(requests.send(company.id(), connectorId, body,
+                Preferences.waitSeconds(prefer), keyed)));
     }
 }

@@ -42,17 +42,37 @@ public class OutboundRequests {
      *     method may be sent again after the system asked to wait
      */
     public CallResult send(long companyId, long connectorId, JsonNode body, Integer waitSeconds, boolean idempotencyKey) {
-        if (body == null || !body.isObject()) {
-            new FieldErrors().add("body", "The request body must be a JSON object.").throwIfAny();
-        }
+        requireObject(body);
         Instance instance = gateway.instance(companyId, connectorId);
-        var spec = body.has("endpoint_id") ? endpointCall(companyId, instance, body) : rawCall(body);
+        var spec = prepare(companyId, instance, body);
         OutboundGateway.Delivered delivered = gateway.deliver(instance.withValues(spec.extraValues()),
                 gateway.waitBound(waitSeconds), idempotencyKey, spec.spec());
         return CallResult.of(delivered.exchange(), delivered.queuedMs());
     }
 
-    private record Prepared(java.util.function.Function<Templates, RequestSpec> spec, Map<String, String> extraValues) {}
+    /**
+     * Checks a request exactly as {@link #send} does, without sending it, for a request that is kept
+     * and sent later ({@code Prefer: respond-async}).
+     *
+     * @return the HTTP method it will use (an endpoint's own method for an endpoint call)
+     */
+    public String check(long companyId, long connectorId, JsonNode body) {
+        requireObject(body);
+        return prepare(companyId, gateway.instance(companyId, connectorId), body).method();
+    }
+
+    private static void requireObject(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            new FieldErrors().add("body", "The request body must be a JSON object.").throwIfAny();
+        }
+    }
+
+    private Prepared prepare(long companyId, Instance instance, JsonNode body) {
+        return body.has("endpoint_id") ? endpointCall(companyId, instance, body) : rawCall(body);
+    }
+
+    private record Prepared(String method, java.util.function.Function<Templates, RequestSpec> spec,
+            Map<String, String> extraValues) {}
 
     private Prepared endpointCall(long companyId, Instance instance, JsonNode body) {
         FieldErrors errors = new FieldErrors();
@@ -90,7 +110,7 @@ public class OutboundRequests {
                 errors.add("filters." + name, "The endpoint " + endpoint.name() + " has no filter named `" + name + "`."));
         errors.throwIfAny();
         String method = endpoint.httpMethod().toUpperCase(Locale.ROOT);
-        return new Prepared(templates -> RequestSpec.relative(method, templates.render(endpoint.path()), query, List.of(),
+        return new Prepared(method, templates -> RequestSpec.relative(method, templates.render(endpoint.path()), query, List.of(),
                 null), values);
     }
 
@@ -123,7 +143,7 @@ public class OutboundRequests {
         List<Param> queryParams = query.entrySet().stream().map(e -> Param.plain(e.getKey(), e.getValue())).toList();
         List<Param> headerParams = headers.entrySet().stream().map(e -> Param.plain(e.getKey(), e.getValue())).toList();
         String verb = method.toUpperCase(Locale.ROOT);
-        return new Prepared(templates -> RequestSpec.relative(verb, new dev.patchbay.outbound.render.Rendered(path, false),
+        return new Prepared(verb, templates -> RequestSpec.relative(verb, new dev.patchbay.outbound.render.Rendered(path, false),
                 queryParams, headerParams, sent), Map.of());
     }
 

@@ -25,8 +25,11 @@ public final class EncryptedColumns {
     public static final Column ACCESS_TOKEN = new Column("connector_tokens", "access_token_encrypted", "connector_id", "");
     public static final Column REFRESH_TOKEN = new Column("connector_tokens", "refresh_token_encrypted", "connector_id", "");
 
-    public static final List<Column> ALL =
-            List.of(VARIABLE_VALUE, CERTIFICATE_CONTENT, CERTIFICATE_PASSPHRASE, ACCESS_TOKEN, REFRESH_TOKEN);
+    public static final Column ASYNC_PAYLOAD = new Column("async_requests", "payload_encrypted", "id", "");
+    public static final Column ASYNC_RESULT = new Column("async_requests", "result_encrypted", "id", "");
+
+    public static final List<Column> ALL = List.of(VARIABLE_VALUE, CERTIFICATE_CONTENT, CERTIFICATE_PASSPHRASE,
+            ACCESS_TOKEN, REFRESH_TOKEN, ASYNC_PAYLOAD, ASYNC_RESULT);
 
     private EncryptedColumns() {}
 }

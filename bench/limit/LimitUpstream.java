@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,11 +26,13 @@ import java.util.concurrent.TimeUnit;
  * wall clock, shared with {@link LimitLoad} on the same machine, so arrival minus send is a wait.
  *
  * <p>The arrival is taken when the handler runs, i.e. once the request's head has been read. Handlers
- * run on an unbounded pool so that a burst is never queued here. Lines are written by one background
- * thread every 100 ms (and on exit), so logging costs the handlers nothing but a queue insert.
+ * run on a pool of {@value #THREADS} threads started up front, so that a burst is neither queued nor
+ * made to wait for threads to be created here. Lines are written by one background thread every
+ * 100 ms (and on exit), so logging costs the handlers nothing but a queue insert.
  */
 public final class LimitUpstream {
 
+    private static final int THREADS = 700;
     private static final byte[] BODY = "{\"ok\":true}".getBytes(StandardCharsets.US_ASCII);
 
     public static void main(String[] args) throws IOException {
@@ -41,7 +45,9 @@ public final class LimitUpstream {
         ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
 
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        server.setExecutor(Executors.newCachedThreadPool());
+        ThreadPoolExecutor handlers = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        handlers.prestartAllCoreThreads();
+        server.setExecutor(handlers);
         server.createContext("/", exchange -> {
             long arrived = micros(Instant.now());
             lines.add(tag(exchange) + " " + arrived);

@@ -2,7 +2,7 @@
 # Rate-limit benchmark (issue 11): Patchbay's limiter against nginx's limit_req, on the same upstream,
 # under the same load, in one run.
 #
-#   bench/limit-bench.sh              # one node (about 7 minutes once the jar is built)
+#   bench/limit-bench.sh              # one node (about 8 minutes once the jar is built; more on a busy machine)
 #   bench/limit-bench.sh --nodes 2    # two nodes sharing one PostgreSQL and one Redis (redis-server)
 #
 # What it does:
@@ -91,7 +91,7 @@ if [ ! -f "$JAR" ] || { [ "$JAR" = target/patchbay.jar ] && [ -n "$(find src/mai
     echo "== building $JAR" >&2
     ./mvnw -q -B -DskipTests package
 fi
-if [ "$NODES" = 2 ] && ! unzip -l "$JAR" 2>/dev/null | grep -qi 'dev/patchbay/.*redis.*\.class'; then
+if [ "$NODES" = 2 ] && ! jar tf "$JAR" 2>/dev/null | grep -qi 'dev/patchbay/.*redis.*\.class'; then
     echo "!! $JAR has no Redis limiter: the two nodes will keep separate in-process limits, so the table" >&2
     echo "!! shows what two unshared limiters do (violations expected), not the Redis implementation." >&2
 fi

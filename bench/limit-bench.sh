@@ -91,7 +91,9 @@ if [ ! -f "$JAR" ] || { [ "$JAR" = target/patchbay.jar ] && [ -n "$(find src/mai
     echo "== building $JAR" >&2
     ./mvnw -q -B -DskipTests package
 fi
+SHARED=1
 if [ "$NODES" = 2 ] && ! jar tf "$JAR" 2>/dev/null | grep -qi 'dev/patchbay/.*redis.*\.class'; then
+    SHARED=0
     echo "!! $JAR has no Redis limiter: the two nodes will keep separate in-process limits, so the table" >&2
     echo "!! shows what two unshared limiters do (violations expected), not the Redis implementation." >&2
 fi
@@ -275,7 +277,11 @@ END_LOAD=$(loadavg)
 sleep 1 # the upstream writes its log every 100 ms
 
 # --- the table ------------------------------------------------------------------------------------------
-PB_NAME="Patchbay"; [ "$NODES" = 2 ] && PB_NAME="Patchbay, 2 nodes + Redis"
+PB_NAME="Patchbay"
+if [ "$NODES" = 2 ]; then
+    PB_NAME="Patchbay, 2 nodes + Redis"
+    [ "$SHARED" = 0 ] && PB_NAME="Patchbay, 2 nodes, nothing shared (jar without Redis)"
+fi
 echo
 echo "Rate limits against nginx limit_req: $NODES Patchbay node(s)${PATCHBAY_ARGS:+ ($PATCHBAY_ARGS)}, $(nproc) cores, load average $START_LOAD at the start, $END_LOAD at the end;"
 echo "saturation: $CALLERS callers per target, ${SECOND_SECONDS} s at 10/second, $MINUTE_WINDOWS min at 600/minute; bursts of 10 and $MINUTE_BURST; nginx burst = N."

@@ -87,6 +87,16 @@ class KeyRotationTests {
                     .param("access", SecretCipherTest.legacyV1(a, "access-token-under-a"))
                     .param("refresh", onlyA.encrypt("refresh-token-under-a", EncryptedColumns.REFRESH_TOKEN.binding(company, sandbox)))
                     .update();
+            // A finished asynchronous request: its payload bound under A, its result a legacy v1 value.
+            long asyncRow = jdbc.sql("INSERT INTO async_requests (company_id, connector_id, method, resendable, "
+                            + "idempotency_key, status, finished_at) VALUES (:company, :id, 'GET', true, false, 'failed', now()) "
+                            + "RETURNING id")
+                    .param("company", company).param("id", sandbox).query(Long.class).single();
+            write(jdbc, EncryptedColumns.ASYNC_PAYLOAD, asyncRow,
+                    onlyA.encrypt("{\"method\":\"GET\"}", EncryptedColumns.ASYNC_PAYLOAD.binding(company, asyncRow)));
+            write(jdbc, EncryptedColumns.ASYNC_RESULT, asyncRow, SecretCipherTest.legacyV1(a, "{\"error\":null}"));
+            expected.put(EncryptedColumns.ASYNC_PAYLOAD + "#" + asyncRow, "{\"method\":\"GET\"}");
+            expected.put(EncryptedColumns.ASYNC_RESULT + "#" + asyncRow, "{\"error\":null}");
             expected.put(EncryptedColumns.VARIABLE_VALUE + "#" + apiKeyRow, SANDBOX_KEY);
             expected.put(EncryptedColumns.CERTIFICATE_CONTENT + "#" + certificate, content);
             expected.put(EncryptedColumns.CERTIFICATE_PASSPHRASE + "#" + certificate, "p12-secret");
@@ -126,7 +136,9 @@ class KeyRotationTests {
         try (ServiceProcess service = ServiceProcess.start(dataDir, "--patchbay.secrets.master-key=" + base64(b))) {
             Api api = service.api();
             assertThat(credentialCheck(api, sandbox).status()).as("A removed: everything reads under B").isEqualTo(200);
-            long apiKeyRow = Long.parseLong(expected.keySet().iterator().next().replaceAll(".*#", ""));
+            long apiKeyRow = Long.parseLong(expected.keySet().stream()
+                    .filter(where -> where.startsWith(EncryptedColumns.VARIABLE_VALUE + "#")).findFirst().orElseThrow()
+                    .replaceAll(".*#", ""));
             assertThat(keepStoredValues(api, sandbox, apiKeyRow).status()).isEqualTo(200);
             JdbcClient jdbc = database(dataDir);
             long company = jdbc.sql("SELECT company_id FROM connectors WHERE id = :id").param("id", sandbox)

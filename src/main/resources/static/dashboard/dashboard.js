@@ -2,6 +2,14 @@
 (function () {
   "use strict";
 
+  // A refusal or a failed check is announced and brought into view, so neither eyes nor screen readers miss it.
+  var alert = document.querySelector("main [role=alert]");
+  if (alert) {
+    alert.tabIndex = -1;
+    alert.scrollIntoView({ block: "center" });
+    alert.focus({ preventScroll: true });
+  }
+
   // Tabs inside a page (request/response of a credential check): buttons with aria-controls.
   document.querySelectorAll("[role=tablist]").forEach(function (list) {
     var tabs = Array.prototype.slice.call(list.querySelectorAll("[role=tab]"));

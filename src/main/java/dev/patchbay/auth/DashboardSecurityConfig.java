@@ -38,7 +38,8 @@ class DashboardSecurityConfig {
         String writer = Caller.WRITER.substring("ROLE_".length());
         http.securityMatcher(PAGES)
                 .authenticationProvider(new SignIn(logins))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .invalidSessionUrl("/?expired"))
                 .formLogin(form -> form.loginPage("/").loginProcessingUrl("/").usernameParameter("email")
                         .passwordParameter("password").defaultSuccessUrl("/connectors", true).failureUrl("/?error")
                         .permitAll())

@@ -197,6 +197,8 @@ class InstanceController {
         model.addAttribute("zones", WizardController.ZONES);
         model.addAttribute("pools", shapes.maps(ApiShapes.all(query -> pools.list(company.id(), query), "sort", "name")));
         model.addAttribute("usage", shapes.of(usage.of(company.id(), id)));
+        model.addAttribute("dateExample", WizardController.example(clock, String.valueOf(instance.get("date_format")),
+                String.valueOf(instance.get("timezone"))));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }

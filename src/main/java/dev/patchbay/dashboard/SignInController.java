@@ -15,7 +15,8 @@ class SignInController {
     @GetMapping("/")
     String signIn(Authentication authentication, HttpSession session, Model model,
             @RequestParam(name = "error", required = false) String error,
-            @RequestParam(name = "signed-out", required = false) String signedOut) {
+            @RequestParam(name = "signed-out", required = false) String signedOut,
+            @RequestParam(name = "expired", required = false) String expired) {
         if (authentication != null && authentication.isAuthenticated() && model.getAttribute("viewer") != null) {
             return "redirect:/connectors";
         }
@@ -26,6 +27,7 @@ class SignInController {
             session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         }
         model.addAttribute("signedOut", signedOut != null);
+        model.addAttribute("expired", expired != null);
         return "dashboard/sign-in";
     }
 }

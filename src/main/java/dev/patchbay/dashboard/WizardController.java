@@ -133,6 +133,10 @@ class WizardController {
     @ResponseBody
     String dateExample(@RequestParam(name = "format", defaultValue = "") String format,
             @RequestParam(name = "timezone", defaultValue = "UTC") String timezone) {
+        return example(clock, format, timezone);
+    }
+
+    static String example(Clock clock, String format, String timezone) {
         Optional<String> problem = PhpDateFormat.problem(format);
         if (problem.isPresent()) {
             return problem.get();
@@ -223,6 +227,7 @@ class WizardController {
 
     /** A refused form keeps what was typed, except secrets: they are never written back into a page. */
     private Map<String, String> withoutSecrets(CurrentCompany company, Map<String, String> form) {
+        form.remove("passphrase");
         for (VariableData template : templates(company, form)) {
             if (template.secret()) {
                 form.remove("var." + template.key());

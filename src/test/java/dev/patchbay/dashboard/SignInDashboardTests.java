@@ -88,7 +88,7 @@ class SignInDashboardTests extends BrowserTest {
     @Test
     void shouldShowStandardUsersNoWriteControls() {
         TestData.Tenant tenant = data.company();
-        data.shopifyConnector(tenant, "Main shop");
+        long id = data.shopifyConnector(tenant, "Main shop");
         String email = standardUser(tenant);
 
         signIn(email, TestData.PASSWORD);
@@ -99,6 +99,17 @@ class SignInDashboardTests extends BrowserTest {
         assertThat(buttons("Install a connector")).isEmpty();
         assertThat(browser.findElements(By.cssSelector("main form[method=post]"))).isEmpty();
         screenshot("connectors-read-only");
+
+        for (String page : new String[] {"/instances/" + id, "/instances/" + id + "?tab=authentication",
+            "/instances/" + id + "?tab=certificates", "/marketplace", "/pools"}) {
+            open(page);
+            assertThat(browser.findElements(By.cssSelector("main form[method=post] button:enabled")))
+                    .as("write controls on " + page).isEmpty();
+            assertThat(buttons("Test connection")).isEmpty();
+        }
+        open("/instances/" + id);
+        assertThat(field("Instance name").isEnabled()).isFalse();
+        assertThat(buttons("Remove instance")).isEmpty();
     }
 
     @Test

@@ -36,8 +36,9 @@ class DashboardAdvice {
 
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("title", "Not found");
+    String notFound(Authentication authentication, Model model) {
+        // An exception handler's model is a fresh one: the page still shows who is signed in and the menu.
+        model.addAttribute("viewer", viewer(authentication));
         return "dashboard/not-found";
     }
 }

@@ -95,6 +95,32 @@ class InstancesDashboardTests extends BrowserTest {
     }
 
     @Test
+    void shouldAskForTheMethodWhenThereAreSeveralAndShowTheApisErrorsNextToTheFields() {
+        TestData.Tenant tenant = data.company();
+        signIn(tenant.adminEmail(), tenant.adminPassword());
+        open("/connectors/" + tenant.catalog().restSystemId() + "/instances/new");
+        field("Instance name").sendKeys("Internal API");
+        button("Next").click();
+        waitFor(By.id("timezone"));
+        button("Next").click();
+
+        waitFor(By.id("method-" + tenant.catalog().restNoAuthId()));
+        assertThat(browser.findElement(By.cssSelector("[aria-current=step]")).getText()).isEqualTo("Authentication method");
+        assertThat(browser.findElement(By.id("method-" + tenant.catalog().restBasicAuthId())).isSelected()).isTrue();
+        browser.findElement(By.id("method-" + tenant.catalog().restNoAuthId())).click();
+        button("Next").click();
+
+        waitFor(By.id("var-base_url"));
+        assertThat(browser.findElements(By.id("var-password"))).isEmpty();
+        button("Check and create").click();
+
+        waitFor(By.id("var-base_url-error"));
+        assertThat(browser.findElement(By.id("var-base_url-error")).getText()).isEqualTo("The Base URL value is required.");
+        assertThat(browser.findElement(By.cssSelector("input[type=hidden][name=name]")).getAttribute("value"))
+                .isEqualTo("Internal API");
+    }
+
+    @Test
     void shouldWalkTheWizardByKeyboardAlone() {
         TestData.Tenant tenant = data.company();
         signIn(tenant.adminEmail(), tenant.adminPassword());
@@ -150,7 +176,7 @@ class InstancesDashboardTests extends BrowserTest {
         assertThat(token.getAttribute("type")).isEqualTo("password");
         assertThat(token.getAttribute("value")).isEmpty();
         assertThat(token.getAttribute("placeholder")).isEqualTo("******** (unchanged)");
-        assertThat(browser.findElement(By.cssSelector("label[for=var-access_token]")).getText()).startsWith("Admin API access token");
+        assertThat(browser.findElement(By.cssSelector("label[for=var-access_token]")).getText()).isEqualTo("Token (required)");
         button("Test connection").click();
         waitFor(By.id("check-response"));
         assertThat(pageText()).contains("The credentials work: the system answered 200 OK.");

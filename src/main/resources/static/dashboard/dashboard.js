@@ -62,9 +62,12 @@
     if (/^#[0-9a-fA-F]{3,8}$/.test(el.getAttribute("data-colour"))) { el.style.background = el.getAttribute("data-colour"); }
   });
 
-  // Live rate-limit and pool state: the panel reloads itself every few seconds.
+  // Live rate-limit and pool state: the panel reloads itself every few seconds, for ten minutes (so an
+  // idle open tab does not keep its session alive forever; reload the page to watch again).
   document.querySelectorAll("[data-live]").forEach(function (panel) {
-    setInterval(function () {
+    var left = 120;
+    var timer = setInterval(function () {
+      if (--left < 0) { clearInterval(timer); return; }
       fetch(panel.getAttribute("data-live"), { credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.text() : null; })
         .then(function (html) { if (html !== null) { panel.innerHTML = html; } });

@@ -40,6 +40,13 @@ class InstancesDashboardTests extends BrowserTest {
         assertThat(pageText()).contains("Installed · 1.0.0");
         assertThat(browser.findElements(By.cssSelector("button[aria-label='Install Stripe']"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("button[aria-label='Install Stripe alongside']"))).hasSize(1);
+
+        // The test catalog's sandbox is an older version of the bundled definition: upgrade it in place.
+        open("/marketplace?q=sandbox");
+        browser.findElement(By.cssSelector("button[aria-label^='Upgrade Patchbay Sandbox']")).click();
+        waitForHeading("Connectors");
+        assertThat(pageText()).contains("Upgraded to version 1.1.0.");
+        assertThat(api.get("/api/v1/systems/" + tenant.catalog().sandboxSystemId(), tenant.apiKey()).status()).isEqualTo(200);
     }
 
     @Test

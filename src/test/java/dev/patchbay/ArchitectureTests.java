@@ -40,16 +40,23 @@ class ArchitectureTests {
                     "dev.patchbay.auth..", "dev.patchbay.flow..", "dev.patchbay.pool..", "dev.patchbay.certificate..",
                     "dev.patchbay.demo..");
 
-    // The API's connectors are the top of the graph; only the first-start demo uses them, through their facade.
+    // The API's connectors are the top of the graph; only the first-start demo and the dashboard use them, through their facade.
     @ArchTest
     static final ArchRule nothingDependsOnConnectorInternals = noClasses()
-            .that().resideOutsideOfPackages("dev.patchbay.connector..", "dev.patchbay.demo..")
+            .that().resideOutsideOfPackages("dev.patchbay.connector..", "dev.patchbay.demo..", "dev.patchbay.dashboard..")
             .should().dependOnClassesThat().resideInAPackage("dev.patchbay.connector..");
 
     @ArchTest
-    static final ArchRule demoUsesOnlyTheConnectorFacade = noClasses().that().resideInAPackage("dev.patchbay.demo..")
+    static final ArchRule demoUsesOnlyTheConnectorFacade = noClasses()
+            .that().resideInAnyPackage("dev.patchbay.demo..", "dev.patchbay.dashboard..")
             .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.patchbay.connector..")
                     .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("Connectors"))));
+
+    // The dashboard is an adapter like the API's controllers: no SQL and no repository of its own.
+    @ArchTest
+    static final ArchRule dashboardHoldsNoSql = noClasses().that().resideInAPackage("dev.patchbay.dashboard..")
+            .should().dependOnClassesThat().areAnnotatedWith(Repository.class)
+            .orShould().dependOnClassesThat().haveSimpleName("JdbcClient");
 
     // Every call to a third-party system goes through outbound's guarded clients (the SSRF rule lives in their resolver).
     @ArchTest

@@ -62,10 +62,11 @@ class ApiSecurityConfig {
 
     /**
      * Everything outside the API: health, the API documentation ({@code /v3/api-docs}, Swagger UI at
-     * {@code /docs}) and error pages are public; the dashboard adds its own rules.
+     * {@code /docs}) and error pages are public; the dashboard's pages have their own chain
+     * ({@link DashboardSecurityConfig}), which comes before this one.
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

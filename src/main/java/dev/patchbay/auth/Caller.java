@@ -9,7 +9,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * Who is calling: a user (by login token), a company API key, or the platform key. The authorities
  * drive the route rules in {@link ApiSecurityConfig}.
  */
-public record Caller(Long companyId, Long userId, Long apiKeyId, Role role, boolean readOnly, boolean platform) {
+public record Caller(Long companyId, Long userId, Long apiKeyId, Role role, boolean readOnly, boolean platform)
+        implements java.io.Serializable {
 
     static final String MEMBER = "ROLE_MEMBER";
     static final String WRITER = "ROLE_WRITER";

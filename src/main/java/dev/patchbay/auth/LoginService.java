@@ -41,9 +41,22 @@ class LoginService {
         record Refused() implements Outcome {}
 
         record Throttled(Duration retryAfter) implements Outcome {}
+
+        /** The dashboard's sign-in: the session holds the caller, no token is issued. */
+        record SignedIn(Caller caller) implements Outcome {}
     }
 
     Outcome login(String email, String password) {
+        return check(email, password, user -> new Outcome.LoggedIn(jwt.issue(user.id(), clock.instant())));
+    }
+
+    /** The same check as {@link #login} (throttle included), for the dashboard's form sign-in. */
+    Outcome signIn(String email, String password) {
+        return check(email, password,
+                user -> new Outcome.SignedIn(Caller.user(user.companyId(), user.id(), Role.fromValue(user.role()))));
+    }
+
+    private Outcome check(String email, String password, java.util.function.Function<UserRepository.UserRow, Outcome> success) {
         Optional<Duration> blocked = throttle.blocked(email);
         if (blocked.isPresent()) {
             return new Outcome.Throttled(blocked.get());
@@ -54,7 +67,7 @@ class LoginService {
             throttle.failed(email);
             return new Outcome.Refused();
         }
-        return new Outcome.LoggedIn(jwt.issue(user.get().id(), clock.instant()));
+        return success.apply(user.get());
     }
 
     long tokenTtlSeconds() {

@@ -23,7 +23,21 @@ public class Installer {
     public enum Mode {
         INSTALL,
         UPGRADE,
-        ALONGSIDE
+        ALONGSIDE;
+
+        /** The API's {@code mode}: absent means install; anything else is a 422 on {@code mode}. */
+        public static Mode of(String mode) {
+            if (mode == null) {
+                return INSTALL;
+            }
+            return switch (mode) {
+                case "install" -> INSTALL;
+                case "upgrade" -> UPGRADE;
+                case "alongside" -> ALONGSIDE;
+                default -> throw new FieldErrors().add("mode", "The selected mode is invalid. Allowed: install, upgrade, alongside.")
+                        .toException();
+            };
+        }
     }
 
     /** Where the definition ended up, and whether this call created it. */

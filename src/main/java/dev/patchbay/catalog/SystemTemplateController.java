@@ -7,7 +7,6 @@ import dev.patchbay.query.QueryParams;
 import dev.patchbay.query.QueryParser;
 import dev.patchbay.web.CurrentCompany;
 import dev.patchbay.web.DataEnvelope;
-import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.MaybeCompany;
 import dev.patchbay.web.PageEnvelope;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,15 +79,6 @@ class SystemTemplateController {
     }
 
     private static Installer.Mode mode(InstallRequest request) {
-        if (request == null || request.mode() == null) {
-            return Installer.Mode.INSTALL;
-        }
-        return switch (request.mode()) {
-            case "install" -> Installer.Mode.INSTALL;
-            case "upgrade" -> Installer.Mode.UPGRADE;
-            case "alongside" -> Installer.Mode.ALONGSIDE;
-            default -> throw new FieldErrors().add("mode", "The selected mode is invalid. Allowed: install, upgrade, alongside.")
-                    .toException();
-        };
+        return Installer.Mode.of(request == null ? null : request.mode());
     }
 }

@@ -63,8 +63,11 @@ class ConnectorService {
      * installs a definition to name the implementation), so the check and the write see the same parts.
      */
     long create(long companyId, Function<Long, CreateConnectorRequest> request) {
-        transactions.rolledBack(() -> prepareCreate(companyId, request.apply(companyId))).ifPresent(credentials::verify);
-        return transactions.inTransaction(() -> insert(companyId, request.apply(companyId)));
+        Optional<Instance> checked = transactions.rolledBack(() -> prepareCreate(companyId, request.apply(companyId)));
+        checked.ifPresent(credentials::verify);
+        long id = transactions.inTransaction(() -> insert(companyId, request.apply(companyId)));
+        checked.ifPresent(passed -> credentials.passed(companyId, id));
+        return id;
     }
 
     private Optional<Instance> prepareCreate(long companyId, CreateConnectorRequest request) {
@@ -80,7 +83,8 @@ class ConnectorService {
     }
 
     void update(long companyId, long id, UpdateConnectorRequest request) {
-        transactions.rolledBack(() -> prepareUpdate(companyId, id, request)).ifPresent(credentials::verify);
+        Optional<Instance> checked = transactions.rolledBack(() -> prepareUpdate(companyId, id, request));
+        checked.ifPresent(credentials::verify);
         transactions.inTransaction(() -> {
             ConnectorRow current = connectors.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("connector", id));
             UpdateValidator.ValidUpdate valid = updateValidator.validate(companyId, current, request);
@@ -88,6 +92,7 @@ class ConnectorService {
             variables.updateAll(companyId, VariableStore.Owner.CONNECTOR, id, valid.changedVariables());
             return id;
         });
+        checked.ifPresent(passed -> credentials.passed(companyId, id));
     }
 
     /** The check of an update, when it changes what the system sees: a credential, the implementation or the certificate. */

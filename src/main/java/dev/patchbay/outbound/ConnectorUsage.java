@@ -33,6 +33,12 @@ public class ConnectorUsage {
         this.pools = pools;
     }
 
+    /** The live state of one connection pool (its slots are shared by every connector assigned to it). */
+    public PoolState pool(long poolId, int limit) {
+        PoolUsage usage = pools.usage(String.valueOf(poolId));
+        return new PoolState(poolId, limit, usage.inFlight(), usage.waiting());
+    }
+
     public Usage of(long companyId, long connectorId) {
         Instance instance = gateway.instance(companyId, connectorId);
         RateLimitUsage rate = limiter.usage(Admission.key(instance),

@@ -15,18 +15,32 @@ import tools.jackson.databind.JsonNode;
 public class CredentialCheck {
 
     private final OutboundGateway gateway;
+    private final CheckHistory history;
 
-    CredentialCheck(OutboundGateway gateway) {
+    CredentialCheck(OutboundGateway gateway, CheckHistory history) {
         this.gateway = gateway;
+        this.history = history;
     }
 
-    /** Tests a saved connector; a connector without a test request passes with nothing sent. */
+    /** Tests a saved connector; a connector without a test request passes with nothing sent. The outcome is noted. */
     public CheckResult test(long companyId, long connectorId) {
         Instance instance = gateway.instance(companyId, connectorId);
         if (instance.testRequest() == null || instance.testRequest().isNull()) {
             return new CheckResult(true, null, null, 0, "The authentication implementation has no test request; nothing was sent.");
         }
-        return run(instance);
+        try {
+            CheckResult result = run(instance);
+            history.record(companyId, connectorId, true);
+            return result;
+        } catch (CredentialCheckFailed failed) {
+            history.record(companyId, connectorId, false);
+            throw failed;
+        }
+    }
+
+    /** Notes that the check which let a create or an update of this connector through passed. */
+    public void passed(long companyId, long connectorId) {
+        history.record(companyId, connectorId, true);
     }
 
     /**

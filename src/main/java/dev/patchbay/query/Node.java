@@ -20,6 +20,8 @@ public final class Node {
     private final Object view;
     /** Created on the first put: most nodes of a deep page are leaves that include nothing. */
     private Map<String, Object> included;
+    /** Set by the include engine when more than one parent holds this node, so that it is written only once. */
+    private boolean shared;
 
     public Node(Object view) {
         this.view = view;
@@ -41,6 +43,14 @@ public final class Node {
     public Node put(String field, Object value) {
         getIncluded().put(field, value);
         return this;
+    }
+
+    void markShared() {
+        shared = true;
+    }
+
+    boolean shared() {
+        return shared;
     }
 
     /** The includes as they are, or null when there are none (for the serializer, which must not allocate). */

@@ -1,9 +1,18 @@
 package dev.patchbay.query;
 
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.json.UTF8JsonGenerator;
+import tools.jackson.core.json.WriterBasedJsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.ser.std.StdSerializer;
@@ -19,6 +28,11 @@ import tools.jackson.databind.util.NameTransformer;
  * the values the include engine puts (nodes, lists of nodes, null, counts, flags) are written directly;
  * anything else goes to Jackson as before.
  *
+ * <p>A node that several parents hold (the include engine marks it: e.g. one authentication implementation
+ * with its endpoints under 45 connectors) is written once per response and its bytes copied for the other
+ * parents. That is only done when the copy is certain to equal a fresh write: a compact JSON generator
+ * (no pretty printer, whose indentation depends on the depth) with the escapes of the write it serves.
+ *
  * <p>One instance serves one mapper's serializer cache (Jackson creates it from the annotation on
  * {@code Node}), so the view serializers it keeps are that mapper's, as Jackson's own cache would keep them.
  */
@@ -31,8 +45,19 @@ final class NodeSerializer extends StdSerializer<Node> {
         super(Node.class);
     }
 
+    /** Per-write attribute: shared node → its bytes, for the length of one {@code writeValue}. */
+    private static final Object WRITTEN = NodeSerializer.class.getName() + ".written";
+
     @Override
     public void serialize(Node node, JsonGenerator gen, SerializationContext ctxt) {
+        if (node.shared() && copiesAreExact(gen, ctxt)) {
+            gen.writeRawValue(writtenOnce(node, gen, ctxt));
+        } else {
+            write(node, gen, ctxt);
+        }
+    }
+
+    private void write(Node node, JsonGenerator gen, SerializationContext ctxt) {
         gen.writeStartObject(node);
         Object view = node.getView();
         if (view != null) {
@@ -71,6 +96,43 @@ final class NodeSerializer extends StdSerializer<Node> {
         } else {
             ctxt.writeValue(gen, value);
         }
+    }
+
+    private static boolean copiesAreExact(JsonGenerator gen, SerializationContext ctxt) {
+        return (gen instanceof UTF8JsonGenerator || gen instanceof WriterBasedJsonGenerator)
+                && gen.getPrettyPrinter() == null && gen.getCharacterEscapes() == ctxt.getCharacterEscapes();
+    }
+
+    /** The node's JSON, written the first time it is met in this write by a generator like {@code gen}. */
+    private SerializableString writtenOnce(Node node, JsonGenerator gen, SerializationContext ctxt) {
+        @SuppressWarnings("unchecked")
+        Map<Node, SerializableString> written = (Map<Node, SerializableString>) ctxt.getAttribute(WRITTEN);
+        if (written == null) {
+            written = new IdentityHashMap<>();
+            ctxt.setAttribute(WRITTEN, written);
+        }
+        SerializableString json = written.get(node);
+        if (json == null) {
+            json = new SerializedString(writeApart(node, gen, ctxt));
+            written.put(node, json);
+        }
+        return json;
+    }
+
+    /** The node alone, by a generator of the same kind as {@code gen} (bytes or characters) and the same settings. */
+    private String writeApart(Node node, JsonGenerator gen, SerializationContext ctxt) {
+        if (gen instanceof UTF8JsonGenerator) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+            try (JsonGenerator apart = ctxt.createGenerator(bytes, JsonEncoding.UTF8)) {
+                write(node, apart, ctxt);
+            }
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+        StringWriter chars = new StringWriter(1024);
+        try (JsonGenerator apart = ctxt.createGenerator(chars)) {
+            write(node, apart, ctxt);
+        }
+        return chars.toString();
     }
 
     private ValueSerializer<Object> unwrappedSerializer(Class<?> viewClass, SerializationContext ctxt) {

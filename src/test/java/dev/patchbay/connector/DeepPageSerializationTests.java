@@ -10,6 +10,7 @@ import dev.patchbay.query.QueryParser;
 import dev.patchbay.support.ApiTest;
 import dev.patchbay.support.Response;
 import dev.patchbay.support.TestData.Tenant;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,7 +27,8 @@ import tools.jackson.databind.jsonFormatVisitors.JsonObjectFormatVisitor;
 /**
  * {@code Node} has a serializer of its own for speed (docs/performance.md, reads); its output must be
  * byte for byte what Jackson wrote from Node's {@code @JsonUnwrapped} view and {@code @JsonAnyGetter}
- * includes before, on the largest read there is: 100 connectors with every allowed include, counts and flags.
+ * includes before, on the largest read there is: 100 connectors with every allowed include, counts and flags,
+ * where most nodes below the connectors are shared by many of them (written once, then copied).
  */
 class DeepPageSerializationTests extends ApiTest {
 
@@ -63,7 +65,11 @@ class DeepPageSerializationTests extends ApiTest {
         assertThat(page).hasSize(100);
         assertThat(written).contains("\"endpoint_schema\":{", "\"variables_count\":3", "\"certificate_exists\":false",
                 "\"certificate\":null", "\"user\":{", "\"field_tags\":[");
-        assertThat(written).isEqualTo(beanPath.writeValueAsString(page));
+        assertThat(written).as("written to characters").isEqualTo(beanPath.writeValueAsString(page));
+        assertThat(new String(mapper.writeValueAsBytes(page), StandardCharsets.UTF_8)).as("written to bytes, as a response is")
+                .isEqualTo(written);
+        assertThat(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(page)).as("indented")
+                .isEqualTo(beanPath.writerWithDefaultPrettyPrinter().writeValueAsString(page));
         Response response = api.get(CONNECTORS + "?per_page=100&include=" + EVERYTHING, tenant.apiKey());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.body()).as("the API answers the same bytes").startsWith("{\"data\":" + written + ",\"links\":");

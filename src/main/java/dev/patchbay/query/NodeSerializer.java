@@ -38,15 +38,15 @@ import tools.jackson.databind.util.NameTransformer;
  */
 final class NodeSerializer extends StdSerializer<Node> {
 
+    /** Per-write attribute: shared node → its bytes, for the length of one {@code writeValue}. */
+    private static final Object WRITTEN = NodeSerializer.class.getName() + ".written";
+
     /** View class → its serializer writing the fields without braces; as many entries as view record types. */
     private final Map<Class<?>, ValueSerializer<Object>> unwrapped = new ConcurrentHashMap<>();
 
     NodeSerializer() {
         super(Node.class);
     }
-
-    /** Per-write attribute: shared node → its bytes, for the length of one {@code writeValue}. */
-    private static final Object WRITTEN = NodeSerializer.class.getName() + ".written";
 
     @Override
     public void serialize(Node node, JsonGenerator gen, SerializationContext ctxt) {

@@ -21,6 +21,7 @@
 #   BENCH_BASELINE_JAR=/path/old.jar  also run this jar (seeded alike) and measure it interleaved with the
 #                               others, so that a busy neighbour's load falls on both alike (before/after)
 #   BENCH_ROUNDS=1              measured runs per target, interleaved; the table shows their mean
+#   BENCH_READS="list deep single"  which reads to measure (e.g. BENCH_READS=deep to profile the deep page alone)
 # A quick run: BENCH_WARMUP=5s BENCH_DURATION=5s BENCH_NGINX_WARMUP=1s BENCH_SINGLE_DURATION=3s bench/read-bench.sh
 set -euo pipefail
 
@@ -196,16 +197,22 @@ measure() { # name path nginx-path threads connections warm-up
         add "$1.nginx" "$(run_wrk "$NGX$3" "$DURATION" "$4" "$5")"
     done
 }
-measure list "$LIST_PATH" /list.json 2 8 "$WARMUP"
-measure deep "$DEEP_PATH" /deep.json 2 8 "$WARMUP"
-DURATION=$SINGLE measure single "$LIST_PATH" /list.json 1 1 "$NGINX_WARMUP"
+READS=${BENCH_READS:-list deep single}
+for name in $READS; do
+    case $name in
+        list) measure list "$LIST_PATH" /list.json 2 8 "$WARMUP" ;;
+        deep) measure deep "$DEEP_PATH" /deep.json 2 8 "$WARMUP" ;;
+        single) DURATION=$SINGLE measure single "$LIST_PATH" /list.json 1 1 "$NGINX_WARMUP" ;;
+        *) echo "BENCH_READS: unknown read $name (list, deep, single)" >&2; exit 1 ;;
+    esac
+done
 
 avg() { awk -v r="$ROUNDS" '{printf "%.0f %.3f %.3f", $1/r, $2/r, $3/r}' <<<"${RESULT[$1]}"; }
 echo
 echo "Patchbay vs nginx on the same bytes (list: $(wc -c <"$WORK/list.json") bytes, deep page: $(wc -c <"$WORK/deep.json") bytes;" \
     "mean of $ROUNDS round(s))"
 printf '%-34s %-9s %10s %10s %8s %22s %22s\n' read target "r/s" "nginx r/s" ratio "p50 ms (pb / nginx)" "p99 ms (pb / nginx)"
-for name in list deep single; do
+for name in $READS; do
     read -r n_rps n_p50 n_p99 <<<"$(avg "$name.nginx")"
     case $name in
         list) label="GET /connectors (15, 2x8)" ;; deep) label="100 rows, deepest includes (2x8)" ;; *) label="GET /connectors (15, 1 conn)" ;;

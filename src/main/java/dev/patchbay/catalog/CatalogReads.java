@@ -37,76 +37,76 @@ class CatalogReads {
     }
 
     Map<Long, List<?>> authenticationImplementations(long companyId, Collection<Long> ids) {
-        return companyRows("SELECT id AS k, * FROM authentication_implementations WHERE company_id = :company AND id IN (:ids)",
+        return companyRows("SELECT id AS k, * FROM authentication_implementations WHERE company_id = :company AND id = ANY(:ids)",
                 companyId, ids, CatalogReads::authenticationImplementation);
     }
 
     Map<Long, List<?>> authenticationImplementationsOfSystems(long companyId, Collection<Long> systemIds) {
         return companyRows("SELECT system_id AS k, * FROM authentication_implementations WHERE company_id = :company "
-                        + "AND system_id IN (:ids) ORDER BY id", companyId, systemIds, CatalogReads::authenticationImplementation);
+                        + "AND system_id = ANY(:ids) ORDER BY id", companyId, systemIds, CatalogReads::authenticationImplementation);
     }
 
     Map<Long, List<?>> endpoints(long companyId, Collection<Long> ids) {
-        return companyRows("SELECT id AS k, * FROM endpoints WHERE company_id = :company AND id IN (:ids)", companyId, ids,
+        return companyRows("SELECT id AS k, * FROM endpoints WHERE company_id = :company AND id = ANY(:ids)", companyId, ids,
                 CatalogReads::endpoint);
     }
 
     Map<Long, List<?>> endpointsOfSystems(long companyId, Collection<Long> systemIds) {
-        return companyRows("SELECT system_id AS k, * FROM endpoints WHERE company_id = :company AND system_id IN (:ids) "
+        return companyRows("SELECT system_id AS k, * FROM endpoints WHERE company_id = :company AND system_id = ANY(:ids) "
                         + "ORDER BY id", companyId, systemIds, CatalogReads::endpoint);
     }
 
     Map<Long, List<?>> authenticationTypes(Collection<Long> ids) {
-        return sharedRows("SELECT id AS k, * FROM authentication_types WHERE id IN (:ids)", ids,
+        return sharedRows("SELECT id AS k, * FROM authentication_types WHERE id = ANY(:ids)", ids,
                 rs -> new AuthenticationTypeView(rs.getLong("id"), rs.getString("key"), rs.getString("name")));
     }
 
     Map<Long, List<?>> systems(long companyId, Collection<Long> ids) {
-        return companyRows("SELECT id AS k, * FROM systems WHERE company_id = :company AND id IN (:ids)", companyId, ids,
+        return companyRows("SELECT id AS k, * FROM systems WHERE company_id = :company AND id = ANY(:ids)", companyId, ids,
                 CatalogReads::system);
     }
 
     Map<Long, List<?>> logos(long companyId, Collection<Long> systemIds) {
-        return companyRows("SELECT id AS k, id, logo_url FROM systems WHERE company_id = :company AND id IN (:ids) "
+        return companyRows("SELECT id AS k, id, logo_url FROM systems WHERE company_id = :company AND id = ANY(:ids) "
                         + "AND logo_url IS NOT NULL", companyId, systemIds,
                 rs -> new LogoView(rs.getLong("id"), rs.getString("logo_url")));
     }
 
     Map<Long, List<?>> systemTypes(Collection<Long> ids) {
-        return sharedRows("SELECT id AS k, * FROM system_types WHERE id IN (:ids)", ids,
+        return sharedRows("SELECT id AS k, * FROM system_types WHERE id = ANY(:ids)", ids,
                 rs -> new SystemTypeView(rs.getLong("id"), rs.getString("name")));
     }
 
     Map<Long, List<?>> endpointsOfAuthenticationImplementations(long companyId, Collection<Long> ids) {
         return companyRows("SELECT l.authentication_implementation_id AS k, e.* FROM endpoints e "
                         + "JOIN authentication_implementation_endpoint l ON l.endpoint_id = e.id "
-                        + "WHERE e.company_id = :company AND l.authentication_implementation_id IN (:ids) ORDER BY e.id",
+                        + "WHERE e.company_id = :company AND l.authentication_implementation_id = ANY(:ids) ORDER BY e.id",
                 companyId, ids, CatalogReads::endpoint);
     }
 
     Map<Long, List<?>> endpointFilters(long companyId, Collection<Long> endpointIds) {
         return companyRows("SELECT f.endpoint_id AS k, f.* FROM endpoint_filters f JOIN endpoints e ON e.id = f.endpoint_id "
-                        + "WHERE e.company_id = :company AND f.endpoint_id IN (:ids) ORDER BY f.position, f.id",
+                        + "WHERE e.company_id = :company AND f.endpoint_id = ANY(:ids) ORDER BY f.position, f.id",
                 companyId, endpointIds, rs -> new EndpointFilterView(rs.getLong("id"), rs.getLong("endpoint_id"),
                         rs.getString("name"), rs.getString("type"), rs.getString("parameter"), rs.getString("operator")));
     }
 
     Map<Long, List<?>> endpointSchemas(long companyId, Collection<Long> endpointIds) {
         return companyRows("SELECT s.endpoint_id AS k, s.* FROM endpoint_schemas s JOIN endpoints e ON e.id = s.endpoint_id "
-                        + "WHERE e.company_id = :company AND s.endpoint_id IN (:ids)",
+                        + "WHERE e.company_id = :company AND s.endpoint_id = ANY(:ids)",
                 companyId, endpointIds,
                 rs -> new EndpointSchemaView(rs.getLong("id"), rs.getLong("endpoint_id"), rs.getString("schema")));
     }
 
     Map<Long, List<?>> fieldTags(long companyId, Collection<Long> endpointIds) {
         return companyRows("SELECT t.endpoint_id AS k, t.* FROM field_tags t JOIN endpoints e ON e.id = t.endpoint_id "
-                        + "WHERE e.company_id = :company AND t.endpoint_id IN (:ids) ORDER BY t.id",
+                        + "WHERE e.company_id = :company AND t.endpoint_id = ANY(:ids) ORDER BY t.id",
                 companyId, endpointIds, rs -> new FieldTagView(rs.getLong("id"), rs.getLong("endpoint_id"),
                         rs.getString("path"), rs.getString("tag")));
     }
 
     Map<Long, List<?>> entityTypes(Collection<Long> ids) {
-        return sharedRows("SELECT id AS k, * FROM entity_types WHERE id IN (:ids)", ids,
+        return sharedRows("SELECT id AS k, * FROM entity_types WHERE id = ANY(:ids)", ids,
                 rs -> new EntityTypeView(rs.getLong("id"), rs.getString("name")));
     }
 
@@ -115,13 +115,13 @@ class CatalogReads {
     }
 
     private <T> Map<Long, List<?>> companyRows(String sql, long companyId, Collection<Long> ids, RowMaker<T> maker) {
-        return Grouping.byKey(jdbc.sql(sql).param("company", companyId).param("ids", ids)
+        return Grouping.byKey(jdbc.sql(sql).param("company", companyId).param("ids", Grouping.keyArray(ids))
                 .query((rs, n) -> new Keyed<>(rs.getLong("k"), maker.make(rs)))
                 .list());
     }
 
     private <T> Map<Long, List<?>> sharedRows(String sql, Collection<Long> ids, RowMaker<T> maker) {
-        return Grouping.byKey(jdbc.sql(sql).param("ids", ids)
+        return Grouping.byKey(jdbc.sql(sql).param("ids", Grouping.keyArray(ids))
                 .query((rs, n) -> new Keyed<>(rs.getLong("k"), maker.make(rs)))
                 .list());
     }

@@ -48,9 +48,9 @@ public class VariableStore {
     /** Masked views of the variables of many owners, in one query, grouped by owner id. */
     public Map<Long, List<?>> viewsByOwner(long companyId, Owner owner, Collection<Long> ownerIds) {
         List<Grouping.Keyed<VariableView>> rows = jdbc.sql("SELECT " + owner.column + " AS owner_id, " + COLUMNS
-                        + " FROM variables WHERE company_id = :company AND " + owner.column + " IN (:ids) ORDER BY position, id")
+                        + " FROM variables WHERE company_id = :company AND " + owner.column + " = ANY(:ids) ORDER BY position, id")
                 .param("company", companyId)
-                .param("ids", ownerIds)
+                .param("ids", Grouping.keyArray(ownerIds))
                 .query((rs, n) -> new Grouping.Keyed<>(rs.getLong("owner_id"), view(rs)))
                 .list();
         return Grouping.byKey(rows);

@@ -77,6 +77,15 @@ public final class LimitsRedis implements AutoCloseable {
         return script.<List<Object>>run(connection.async(), keys, args).whenCompleteAsync((result, failure) -> {}, callbacks);
     }
 
+    /**
+     * Runs {@code script} without waiting; the future completes on Lettuce's I/O thread, so what is
+     * chained on it must be short and never block. For the rate limiter's wake-ups, where a hop to
+     * another thread would only add scheduling delay between a start and its send.
+     */
+    CompletableFuture<List<Object>> runOnIoThread(LuaScript script, String[] keys, String... args) {
+        return script.run(connection.async(), keys, args);
+    }
+
     /** Runs {@code script} and waits for its answer, at most the command timeout. */
     List<Object> call(LuaScript script, String[] keys, String... args) {
         return await(script.<List<Object>>run(connection.async(), keys, args));

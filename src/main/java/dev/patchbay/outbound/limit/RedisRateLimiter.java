@@ -187,7 +187,7 @@ public final class RedisRateLimiter implements RateLimiter {
                 }
             }
             long left = Math.max(0, (deadline - time.nanos()) / 1000);
-            redis.run(CONFIRM, keys(key), id, String.valueOf(left)).whenComplete((reply, failure) -> {
+            redis.runOnIoThread(CONFIRM, keys(key), id, String.valueOf(left)).whenComplete((reply, failure) -> {
                 if (failure != null) {
                     withdraw(new LimitsUnavailableException(failure));
                     return;
@@ -204,7 +204,7 @@ public final class RedisRateLimiter implements RateLimiter {
 
         /** Its reservation was trimmed (this node woke a whole window late): it queues again at the end. */
         private void reserveAgain(long leftMicros) {
-            redis.run(RESERVE, keys(key), id, String.valueOf(limit.starts()), String.valueOf(span(limit)),
+            redis.runOnIoThread(RESERVE, keys(key), id, String.valueOf(limit.starts()), String.valueOf(span(limit)),
                     String.valueOf(leftMicros), String.valueOf(maxQueue)).whenComplete((reply, failure) -> {
                 if (failure != null) {
                     withdraw(new LimitsUnavailableException(failure));

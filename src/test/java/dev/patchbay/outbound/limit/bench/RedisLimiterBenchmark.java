@@ -50,6 +50,7 @@ public final class RedisLimiterBenchmark {
             for (int threads : new int[] {1, 4, 16}) {
                 decisions(limiter, keys, limit, seconds, threads);
             }
+            scriptTime(url);
         }
         System.exit(0); // the embedded Redis stops with the JVM
     }
@@ -67,6 +68,17 @@ public final class RedisLimiterBenchmark {
             long after = usedMemory(connection);
             System.out.printf("redis memory: %,d instances with full logs at %d/%s: %.1f MB (%,d bytes per instance)%n",
                     keys.length, limit.starts(), limit.window(), (after - before) / 1e6, (after - before) / keys.length);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Redis's own time per script call (INFO commandstats): the decision's cost without the round trip. */
+    private static void scriptTime(URI url) {
+        RedisClient client = RedisClient.create(url.toString());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().info("commandstats").lines().filter(line -> line.startsWith("cmdstat_evalsha:"))
+                    .forEach(line -> System.out.println("redis " + line));
         } finally {
             client.shutdown();
         }

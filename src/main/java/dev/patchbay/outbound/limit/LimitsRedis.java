@@ -39,9 +39,7 @@ public final class LimitsRedis implements AutoCloseable {
     private final Duration commandTimeout;
 
     public LimitsRedis(URI url, String keyPrefix, Duration commandTimeout) {
-        RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(commandTimeout);
-        this.client = RedisClient.create(uri);
+        this.client = RedisClient.create(redisUri(url, commandTimeout));
         client.setOptions(ClientOptions.builder()
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
@@ -61,6 +59,17 @@ public final class LimitsRedis implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    private static RedisURI redisUri(URI url, Duration commandTimeout) {
+        try {
+            RedisURI uri = RedisURI.create(url);
+            uri.setTimeout(commandTimeout);
+            return uri;
+        } catch (RuntimeException e) {
+            // The parser's message repeats the URL, password included.
+            throw new IllegalArgumentException("patchbay.redis.url is not a redis:// or rediss:// URL");
+        }
     }
 
     /** {@code <prefix>:<kind>:{<id>}:<part>}; the braces keep one instance's or pool's keys in one Redis Cluster slot. */

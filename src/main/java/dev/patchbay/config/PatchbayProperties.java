@@ -26,6 +26,7 @@ public record PatchbayProperties(
         @DefaultValue Sandbox sandbox,
         @DefaultValue Outbound outbound,
         @DefaultValue Database database,
+        @DefaultValue Redis redis,
         URI publicUrl) {
 
     /**
@@ -231,4 +232,40 @@ public record PatchbayProperties(
      * crash recovery a start after a power loss may need.
      */
     public record Embedded(@DefaultValue("true") boolean durable, @DefaultValue("60s") Duration startupTimeout) {}
+
+    /**
+     * Several nodes: with {@code url} set (e.g. {@code redis://127.0.0.1:6379}), the rate limits, their
+     * queues and pauses and the connection pools' slots live in that Redis, shared by every node that
+     * names it; unset, they are kept in this process (one node).
+     *
+     * @param url the Redis to share, {@code redis://[:password@]host:port[/database]} or {@code rediss://} for TLS
+     * @param keyPrefix the start of every key Patchbay writes, so that several deployments can share one Redis
+     * @param commandTimeout how long one call to Redis may take before the request fails with 503
+     * @param leaseTime how long a pool slot (and a place in a pool's queue) lasts without a heartbeat: a node
+     *     renews its slots every third of it, so the slots of a node that died come back after at most this long
+     */
+    public record Redis(
+            URI url,
+            @DefaultValue("patchbay") String keyPrefix,
+            @DefaultValue("2s") Duration commandTimeout,
+            @DefaultValue("15s") Duration leaseTime) {
+
+        @ConstructorBinding
+        public Redis {
+            keyPrefix = keyPrefix == null || keyPrefix.isBlank() ? "patchbay" : keyPrefix;
+            commandTimeout = commandTimeout == null ? Duration.ofSeconds(2) : commandTimeout;
+            leaseTime = leaseTime == null ? Duration.ofSeconds(15) : leaseTime;
+            if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+                throw new IllegalArgumentException("patchbay.redis.command-timeout must be a positive duration such as 2s");
+            }
+            if (leaseTime.compareTo(Duration.ofMillis(300)) < 0) {
+                throw new IllegalArgumentException("patchbay.redis.lease-time must be at least 300ms");
+            }
+        }
+
+        /** True when the limits are shared through Redis. */
+        public boolean enabled() {
+            return url != null && !url.toString().isBlank();
+        }
+    }
 }

@@ -9,9 +9,13 @@ import dev.patchbay.outbound.limit.SystemTimeSource;
 import dev.patchbay.outbound.limit.UpstreamPause;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/** The single-node limits: rate limits, pools and pauses kept in this process (DESIGN §5). */
+/**
+ * The limits of the send path (DESIGN §5): kept in this process by default; with {@code patchbay.redis.url}
+ * set, {@link RedisLimitsConfig} supplies the rate limiter and the pool instead, shared by every node.
+ */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfig {
 
@@ -21,12 +25,14 @@ class LimitsConfig {
     }
 
     @Bean
+    @Conditional(RedisLimitsConfig.NotConfigured.class)
     RateLimiter rateLimiter(SystemTimeSource time, PatchbayProperties properties) {
         PatchbayProperties.Outbound outbound = properties.outbound();
         return new SlidingWindowLimiter(time, outbound.safetyMargin(), outbound.queueLimit());
     }
 
     @Bean
+    @Conditional(RedisLimitsConfig.NotConfigured.class)
     ConcurrencyPool concurrencyPool(SystemTimeSource time) {
         return new InProcessPool(time);
     }

@@ -4,6 +4,7 @@ import dev.patchbay.outbound.CredentialCheckFailed;
 import dev.patchbay.outbound.CallerGoneException;
 import dev.patchbay.outbound.OutboundFailure;
 import dev.patchbay.outbound.auth.OAuthConsent;
+import dev.patchbay.outbound.limit.LimitsUnavailableException;
 import dev.patchbay.outbound.limit.PoolTimeoutException;
 import dev.patchbay.outbound.limit.RateLimitedException;
 import dev.patchbay.secret.SecretUnreadableException;
@@ -162,6 +163,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         CannotCreateTransactionException.class, TransactionSystemException.class})
     ResponseEntity<MessageBody> databaseUnavailable(Exception e) {
         log.warn("The database did not answer in time: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(new MessageBody("The service is temporarily unavailable. Please try again shortly."));
+    }
+
+    /** Several nodes: the shared limits store (Redis) did not answer, so nobody could say whether the request may start. */
+    @ExceptionHandler(LimitsUnavailableException.class)
+    ResponseEntity<MessageBody> limitsUnavailable(LimitsUnavailableException e) {
+        log.warn("The shared limits store did not answer: {}", e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(new MessageBody("The service is temporarily unavailable. Please try again shortly."));
     }

@@ -46,7 +46,8 @@ public final class StartTicket {
     /**
      * Completes with the moment the start was counted, when the request may start; fails with {@link RateLimitedException} when its wait
      * bound runs out first, or with {@link CancellationException} after {@link #cancel()}. Dependent
-     * actions should use the {@code *Async} methods: completion happens on the limiter's timer thread.
+     * actions should use the {@code *Async} methods: completion happens on the limiter's timer thread (or,
+     * with Redis, on its client's I/O thread).
      */
     public CompletionStage<Instant> whenStarted() {
         return started.minimalCompletionStage();

@@ -4,10 +4,14 @@
  * ({@link dev.patchbay.outbound.limit.ConcurrencyPool}) and the pause an upstream 429/503 asks for
  * ({@link dev.patchbay.outbound.limit.UpstreamPause}).
  *
- * <p>The two interfaces are ports: this package holds the single-node implementations, which keep
- * their state in memory; a multi-node deployment swaps in implementations that keep the same state
- * in Redis. Time comes from a {@link dev.patchbay.outbound.limit.TimeSource}, so tests run on a
- * virtual clock instead of sleeping.
+ * <p>The two interfaces are ports with two implementations each: for one node, state in memory
+ * ({@link dev.patchbay.outbound.limit.SlidingWindowLimiter}, {@link dev.patchbay.outbound.limit.InProcessPool});
+ * for several nodes, the same state in Redis, changed only by the Lua scripts beside these classes
+ * ({@link dev.patchbay.outbound.limit.RedisRateLimiter}, {@link dev.patchbay.outbound.limit.RedisConcurrencyPool},
+ * over one {@link dev.patchbay.outbound.limit.LimitsRedis}). They share this package because the
+ * tickets and slots they hand out are built through package-private constructors. Time comes from a
+ * {@link dev.patchbay.outbound.limit.TimeSource}, so the in-memory tests run on a virtual clock instead
+ * of sleeping; the Redis ones take time from Redis itself.
  *
  * <p>Order of use on the send path: take the pool slot first, then the rate-limit start, then send
  * at once. A start is counted when it is granted, so anything that delays the send after the grant

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,21 +77,21 @@ class RedisConcurrencyPoolTests {
     void shouldGrantWaitersInTheOrderTheyAskedWhicheverNodeTheyWaitOn() throws Exception {
         PoolSlot holder = nodeA.acquire("p", 1, LONG);
         List<String> order = Collections.synchronizedList(new ArrayList<>());
-        List<SlotRequest> waiters = new ArrayList<>();
+        List<CompletableFuture<Void>> turns = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String name = "w" + i;
             SlotRequest request = (i % 2 == 0 ? nodeB : nodeA).request("p", 1, LONG);
-            // Each holds its slot only long enough to log its turn.
-            request.whenAcquired().thenAccept(slot -> {
+            // Each holds its slot only long enough to log its turn; the test waits for the logging itself,
+            // not only the grant, so that the last turn is in the list before it is read.
+            turns.add(request.whenAcquired().thenAccept(slot -> {
                 order.add(name);
                 slot.close();
-            });
-            waiters.add(request);
+            }).toCompletableFuture());
         }
         holder.close();
 
-        for (SlotRequest waiter : waiters) {
-            waiter.whenAcquired().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        for (CompletableFuture<Void> turn : turns) {
+            turn.get(30, TimeUnit.SECONDS);
         }
         assertThat(order).containsExactly("w0", "w1", "w2", "w3", "w4");
     }

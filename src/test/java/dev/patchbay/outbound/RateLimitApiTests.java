@@ -133,18 +133,7 @@ class RateLimitApiTests extends ApiTest {
 
     @Test
     void shouldKeepAPoolsLimitAcrossEveryInstanceInIt() throws Exception {
-        AtomicInteger inFlight = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
-        upstream.on("/slow", arrival -> {
-            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            inFlight.decrementAndGet();
-            return Answer.json(200, "{}");
-        });
+        AtomicInteger most = upstream.slow("/slow", 300);
         Response pool = api.post("/api/v1/connection-pools", tenant.apiKey(), Map.of("name", "Shared", "limit", 2, "timeout", 60));
         assertThat(pool.status()).as(pool.toString()).isIn(200, 201);
         long poolId = pool.at("/data/id").asLong();

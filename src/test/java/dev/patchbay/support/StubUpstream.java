@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -77,6 +78,26 @@ public final class StubUpstream implements AutoCloseable {
     public StubUpstream on(String prefix, Function<Arrival, Answer> handler) {
         handlers.put(prefix, handler);
         return this;
+    }
+
+    /**
+     * Answers requests under {@code prefix} with {@code 200 {}} after holding each for {@code holdMillis},
+     * and returns the most requests it held at once: what a pool limit is proven by, seen from the system.
+     */
+    public AtomicInteger slow(String prefix, long holdMillis) {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        on(prefix, arrival -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(holdMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            return Answer.json(200, "{}");
+        });
+        return most;
     }
 
     public List<Arrival> arrivals() {

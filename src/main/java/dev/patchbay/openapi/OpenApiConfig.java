@@ -17,6 +17,8 @@ import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs} (Swagger UI at {@code /docs}): springdoc reads the
@@ -35,6 +37,17 @@ class OpenApiConfig {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentCompany.class, MaybeCompany.class);
         // Free-form JSON (settings, schemas) in bodies read with Jackson 3, which the generator's Jackson 2 cannot introspect.
         SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class, new ObjectSchema());
+    }
+
+    /** People type the address with a trailing slash as often as without: both open Swagger UI. */
+    @Bean
+    WebMvcConfigurer docsWithTrailingSlash() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addViewControllers(ViewControllerRegistry registry) {
+                registry.addRedirectViewController("/docs/", "/docs");
+            }
+        };
     }
 
     @Bean

@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.patchbay.outbound.BuiltConnectors.Spec;
 import dev.patchbay.support.ApiTest;
 import dev.patchbay.support.Response;
+import dev.patchbay.support.Concurrently;
 import dev.patchbay.support.StubUpstream;
 import dev.patchbay.support.StubUpstream.Answer;
 import dev.patchbay.support.StubUpstream.Arrival;
 import dev.patchbay.support.TestData.Tenant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -73,29 +70,12 @@ class RateLimitApiTests extends ApiTest {
                 Map.of("method", "GET", "path", path), headers);
     }
 
-    private List<Response> concurrently(int count, java.util.function.IntFunction<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> call.apply(n)));
-            }
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     @Test
     void shouldNeverStartMoreThanTheLimitInAnyWindowUnderABurstOfSixTimesIt() throws Exception {
         long connector = connector(5, "second", null);
 
-        List<Response> responses = concurrently(30, n -> get(connector, "/burst/" + n, "wait=60"));
+        List<Response> responses = Concurrently.call(30, n -> get(connector, "/burst/" + n, "wait=60"));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         List<Arrival> arrivals = upstream.arrivals("/burst/");
@@ -140,7 +120,7 @@ class RateLimitApiTests extends ApiTest {
         long first = connector(1000, "second", poolId);
         long second = connector(1000, "second", poolId);
 
-        List<Response> responses = concurrently(8, n -> get(n % 2 == 0 ? first : second, "/slow/" + n, "wait=60"));
+        List<Response> responses = Concurrently.call(8, n -> get(n % 2 == 0 ? first : second, "/slow/" + n, "wait=60"));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         assertThat(upstream.arrivals("/slow")).hasSize(8);
@@ -165,7 +145,7 @@ class RateLimitApiTests extends ApiTest {
         Response pool = api.post("/api/v1/connection-pools", tenant.apiKey(), Map.of("name", "Tight", "limit", 1, "timeout", 1));
         long connector = connector(1000, "second", pool.at("/data/id").asLong());
 
-        List<Response> responses = concurrently(2, n -> {
+        List<Response> responses = Concurrently.call(2, n -> {
             if (n == 1) {
                 while (holding.get() == null) { // the second asks once the first holds the only slot
                     Thread.onSpinWait();

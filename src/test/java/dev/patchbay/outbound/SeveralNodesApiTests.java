@@ -10,6 +10,7 @@ import dev.patchbay.support.ApiTest;
 import dev.patchbay.support.EmbeddedRedis;
 import dev.patchbay.support.FakeSystems;
 import dev.patchbay.support.Response;
+import dev.patchbay.support.Concurrently;
 import dev.patchbay.support.StubUpstream;
 import dev.patchbay.support.StubUpstream.Answer;
 import dev.patchbay.support.StubUpstream.Arrival;
@@ -23,11 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,7 +123,7 @@ class SeveralNodesApiTests {
         warmUp();
         long connector = connector(5, "second", null);
 
-        List<Response> responses = concurrently(30, n -> get(n % 2 == 0 ? one : two, connector, "/burst/" + n, "wait=60"));
+        List<Response> responses = Concurrently.call(30, n -> get(n % 2 == 0 ? one : two, connector, "/burst/" + n, "wait=60"));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         List<Arrival> arrivals = upstream.arrivals("/burst/");
@@ -151,7 +148,7 @@ class SeveralNodesApiTests {
         long firstInstance = connector(1000, "second", poolId);
         long secondInstance = connector(1000, "second", poolId);
 
-        List<Response> responses = concurrently(12, n -> get(n % 2 == 0 ? one : two,
+        List<Response> responses = Concurrently.call(12, n -> get(n % 2 == 0 ? one : two,
                 n % 4 < 2 ? firstInstance : secondInstance, "/slow/" + n, "wait=60"));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
@@ -199,7 +196,7 @@ class SeveralNodesApiTests {
      */
     private void warmUp() throws Exception {
         long unlimited = connector(1000, "second", null);
-        List<Response> responses = concurrently(12, n -> get(n % 2 == 0 ? one : two, unlimited, "/warm-up/" + n, "wait=60"));
+        List<Response> responses = Concurrently.call(12, n -> get(n % 2 == 0 ? one : two, unlimited, "/warm-up/" + n, "wait=60"));
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
     }
 
@@ -243,21 +240,4 @@ class SeveralNodesApiTests {
         return inFlight;
     }
 
-    private static List<Response> concurrently(int count, IntFunction<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> call.apply(n)));
-            }
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -14,11 +14,17 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a request leave for its system under the connector's connection pool and rate limit. The pool
- * slot is taken first; the rate-limit start is taken last, once the connection to the system is
- * established and right before the request is written to it (the transport's before-send hook): a
- * start is counted when it is granted, so nothing may come between the start and the send (not even
- * connecting), or requests counted in one window could reach the system bunched into the next.
+ * Lets a request leave for its system under the connector's rate limit and connection pool, and both
+ * waits happen before the request takes a connection to the system: a queued request holds no
+ * connection, which the system could close while it idles or which other requests to the same host
+ * could need.
+ *
+ * <p>The rate-limit grant comes first, then the pool slot: a request that waits for its instance's
+ * window must not hold a slot that the pool's other instances could use meanwhile. A grant holds one
+ * of the window's starts until the transport's before-send hook calls {@link Pass#sending()}, right
+ * before the request is written, and the start counts from there (see {@link StartTicket}); a
+ * request that is not written (no slot in time, the connection failed, the caller left) gives its
+ * start back when the pass closes.
  *
  * <p>Both waits happen on the thread of the request and watch its caller ({@link QueueWait}): a caller
  * who hangs up leaves the queue and nothing is sent. Every outcome is counted in {@link OutboundMetrics}.
@@ -27,46 +33,32 @@ import org.springframework.stereotype.Component;
 class Admission {
 
     /**
-     * A request holding its pool slot: {@link #start()} waits for its rate-limit start and runs right
-     * before the request is written to its connection; closing frees the slot (idempotent).
+     * A request holding its rate-limit grant and pool slot: {@link #sending()} runs right before the
+     * request is written to its connection; closing gives back the slot and an unsent start (idempotent).
      */
     final class Pass implements AutoCloseable {
-        private final Instance instance;
+        private final StartTicket ticket;
         private final PoolSlot slot;
-        private final Duration maxWait;
         private final long began;
-        private final CallerPresence caller;
         private final ConnectorMeters meters;
         private volatile long queuedMs;
         private volatile long startedAt;
 
-        private Pass(Instance instance, PoolSlot slot, Duration maxWait, long began, CallerPresence caller, ConnectorMeters meters) {
-            this.instance = instance;
+        private Pass(StartTicket ticket, PoolSlot slot, long began, ConnectorMeters meters) {
+            this.ticket = ticket;
             this.slot = slot;
-            this.maxWait = maxWait;
             this.began = began;
-            this.caller = caller;
             this.meters = meters;
         }
 
-        /** Waits for the start within what is left of the wait; a connector not saved yet has no limit. */
-        void start() {
-            if (instance.connectorId() != null) {
-                Duration left = maxWait.minusNanos(System.nanoTime() - began);
-                RateLimit limit = RateLimit.of(instance.rateLimitAmount(), instance.rateLimitUnit());
-                waiting(meters, () -> {
-                    try {
-                        StartTicket ticket = limiter.request(key(instance), limit, left.isNegative() ? Duration.ZERO : left);
-                        return QueueWait.await(ticket.whenStarted(), ticket::cancel, counted -> {}, caller);
-                    } catch (RateLimitedException e) {
-                        meters.refused(refusal(e, key(instance), limit));
-                        throw e;
-                    }
-                });
+        /** The request is written now: its rate-limit start counts from here. */
+        void sending() {
+            if (ticket != null) {
+                ticket.sent();
             }
             startedAt = System.nanoTime();
             queuedMs = (startedAt - began) / 1_000_000;
-            if (meters != null) {
+            if (meters != null) { // null for a connector not saved yet
                 meters.started(startedAt - began);
             }
         }
@@ -84,8 +76,14 @@ class Admission {
 
         @Override
         public void close() {
-            if (slot != null) {
-                slot.close();
+            try {
+                if (ticket != null) {
+                    ticket.cancel(); // nothing when it was sent
+                }
+            } finally {
+                if (slot != null) {
+                    slot.close();
+                }
             }
         }
     }
@@ -101,38 +99,66 @@ class Admission {
     }
 
     /**
-     * Waits for a pool slot (a pool's own timeout bounds it); the rate-limit start follows with
-     * {@link Pass#start()}, within what is left of {@code maxWait}.
+     * Waits for the rate-limit grant, within {@code maxWait}, then for a pool slot, within what is
+     * left of it and the pool's own timeout. A connector not saved yet has neither.
      *
+     * @throws RateLimitedException when the request cannot start within {@code maxWait}
      * @throws PoolTimeoutException when no slot frees within the pool's timeout
      * @throws CallerGoneException when the caller hung up while waiting
      */
     Pass admit(Instance instance, Duration maxWait) {
         long began = System.nanoTime();
-        CallerPresence caller = CallerPresence.current();
         ConnectorMeters meters = metrics.of(instance);
-        PoolSlot slot = null;
-        if (instance.connectorId() != null && instance.connectionPoolId() != null && instance.poolLimit() != null) {
-            Duration poolWait = instance.poolTimeoutSeconds() == null ? maxWait
-                    : min(maxWait, Duration.ofSeconds(instance.poolTimeoutSeconds()));
-            slot = waiting(meters, () -> {
-                try {
-                    SlotRequest request = pools.request(String.valueOf(instance.connectionPoolId()), instance.poolLimit(), poolWait);
-                    return QueueWait.await(request.whenAcquired(), request::cancel, PoolSlot::close, caller);
-                } catch (PoolTimeoutException e) {
-                    meters.refused(Refusal.POOL_TIMEOUT);
-                    throw e;
-                }
-            });
+        if (instance.connectorId() == null) {
+            return new Pass(null, null, began, meters);
         }
-        return new Pass(instance, slot, maxWait, began, caller, meters);
+        CallerPresence caller = CallerPresence.current();
+        StartTicket ticket = granted(instance, maxWait, caller, meters);
+        try {
+            return new Pass(ticket, slot(instance, maxWait.minusNanos(System.nanoTime() - began), caller, meters), began, meters);
+        } catch (RuntimeException e) {
+            ticket.cancel();
+            throw e;
+        }
+    }
+
+    private StartTicket granted(Instance instance, Duration maxWait, CallerPresence caller, ConnectorMeters meters) {
+        RateLimit limit = RateLimit.of(instance.rateLimitAmount(), instance.rateLimitUnit());
+        return waiting(meters, () -> {
+            try {
+                StartTicket ticket = limiter.request(key(instance), limit, maxWait);
+                // Leaving gives back a grant that came meanwhile too, so nothing is left to give back.
+                QueueWait.await(ticket.whenGranted(), ticket::cancel, granted -> {}, caller);
+                return ticket;
+            } catch (RateLimitedException e) {
+                meters.refused(refusal(e, key(instance), limit));
+                throw e;
+            }
+        });
+    }
+
+    private PoolSlot slot(Instance instance, Duration left, CallerPresence caller, ConnectorMeters meters) {
+        if (instance.connectionPoolId() == null || instance.poolLimit() == null) {
+            return null;
+        }
+        Duration wait = left.isNegative() ? Duration.ZERO : left;
+        Duration poolWait = instance.poolTimeoutSeconds() == null ? wait : min(wait, Duration.ofSeconds(instance.poolTimeoutSeconds()));
+        return waiting(meters, () -> {
+            try {
+                SlotRequest request = pools.request(String.valueOf(instance.connectionPoolId()), instance.poolLimit(), poolWait);
+                return QueueWait.await(request.whenAcquired(), request::cancel, PoolSlot::close, caller);
+            } catch (PoolTimeoutException e) {
+                meters.refused(Refusal.POOL_TIMEOUT);
+                throw e;
+            }
+        });
     }
 
     static String key(Instance instance) {
         return String.valueOf(instance.connectorId());
     }
 
-    /** A wait of a saved connector, counted as waiting while it lasts; a hang-up is a refusal. */
+    /** A wait, counted as waiting while it lasts; a hang-up is a refusal. */
     private static <T> T waiting(ConnectorMeters meters, Wait<T> wait) {
         meters.waiting();
         try {

@@ -98,7 +98,7 @@ public class OutboundGateway {
                 OutgoingRequest request = authenticated(call, authentication, spec);
                 BufferedResponse response;
                 try (Admission.Pass pass = admission.admit(instance, maxWait)) {
-                    response = transport.exchange(request, instance, RECORDED_BODY_LIMIT, pass::start);
+                    response = transport.exchange(request, instance, RECORDED_BODY_LIMIT, pass::sending);
                     pass.answered();
                     queued += pass.queuedMs();
                 }
@@ -150,7 +150,7 @@ public class OutboundGateway {
     private Transport.StreamedResponse admitted(Instance instance, Duration maxWait, OutgoingRequest request) {
         Admission.Pass pass = admission.admit(instance, maxWait);
         try {
-            Transport.StreamedResponse response = transport.open(request, instance, pass::start);
+            Transport.StreamedResponse response = transport.open(request, instance, pass::sending);
             pass.answered();
             return new HeldResponse(response, pass);
         } catch (RuntimeException e) {

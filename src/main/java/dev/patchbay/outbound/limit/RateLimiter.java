@@ -6,28 +6,36 @@ import java.time.Instant;
 /**
  * Port: when may a request of an instance start? At most {@link RateLimit#starts()} starts in any
  * sliding window of {@link RateLimit#window()} per key (the instance id); while budget remains a
- * request starts at once, otherwise it waits in FIFO order and starts as soon as the window allows.
- * A start is counted when granted, so the caller sends right after.
+ * request is granted at once, otherwise it waits in FIFO order and is granted as soon as the window
+ * allows. A grant holds one of the window's starts until the request is sent, and the start counts
+ * from the send ({@link StartTicket#sent()}), so the time between grant and write (connecting) can
+ * never bunch starts at the system's side.
  */
 public interface RateLimiter {
 
     /**
-     * Asks to start a request of {@code key}. Either it starts at once, or it joins the key's queue
-     * (the ticket completes when it starts), or it is refused at once, without being counted or
-     * queued, because the computed start lies beyond {@code maxWait} or the queue is full.
+     * Asks to start a request of {@code key}. Either it is granted at once, or it joins the key's
+     * queue (the ticket completes when it is granted), or it is refused at once, without being counted
+     * or queued, because the computed start lies beyond {@code maxWait} or the queue is full. The
+     * holder of a granted ticket must either {@link StartTicket#sent() send} or
+     * {@link StartTicket#cancel() cancel}: until then it holds a start.
      *
      * @throws RateLimitedException when refused at once
      */
     StartTicket request(String key, RateLimit limit, Duration maxWait);
 
     /**
-     * Blocking form of {@link #request}: returns, once the request may start, the moment its start
-     * was counted. An interrupted caller leaves the queue and the request never starts.
+     * Blocking form of {@link #request} for a caller that sends at once: waits for the grant, counts
+     * the start as sent and returns the moment of the grant. An interrupted caller leaves the queue
+     * and the request never starts.
      *
      * @throws RateLimitedException when refused, at once or when {@code maxWait} runs out
      */
     default Instant acquire(String key, RateLimit limit, Duration maxWait) throws InterruptedException {
-        return request(key, limit, maxWait).await();
+        StartTicket ticket = request(key, limit, maxWait);
+        Instant granted = ticket.await();
+        ticket.sent();
+        return granted;
     }
 
     /**

@@ -57,6 +57,16 @@ public final class RedisRateLimiter implements RateLimiter {
     private static final int START = 1;
     private static final int MOVED = 4;
 
+    private static final StartTicket.Control COUNTED_AT_GRANT = new StartTicket.Control() {
+        @Override
+        public void sent() {}
+
+        @Override
+        public boolean withdraw() {
+            return false;
+        }
+    };
+
     private final LimitsRedis redis;
     private final TimeSource time;
     private final long marginMicros;
@@ -91,11 +101,20 @@ public final class RedisRateLimiter implements RateLimiter {
                     answer.instant(answer.start()));
             default -> {
                 if (answer.start() <= answer.now()) {
-                    return StartTicket.startedNow(answer.instant(answer.now()));
+                    return new StartTicket(CompletableFuture.completedFuture(answer.instant(answer.now())), COUNTED_AT_GRANT, 0,
+                            answer.instant(answer.now()));
                 }
                 Waiter waiter = new Waiter(key, id, limit, deadline);
                 waiter.sleepUntil(answer.localNanos(answer.start()));
-                return new StartTicket(waiter.started, waiter::cancel, position, answer.instant(answer.start()));
+                return new StartTicket(waiter.started, new StartTicket.Control() {
+                    @Override
+                    public void sent() {}
+
+                    @Override
+                    public boolean withdraw() {
+                        return waiter.cancel();
+                    }
+                }, position, answer.instant(answer.start()));
             }
         }
     }

@@ -22,17 +22,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * each of the last N starts is kept, and a start is allowed only when fewer than N lie in the window
  * ending now, so the guarantee holds by construction.
  *
- * <p><b>Shape.</b> Per key: a ring buffer of the start times still inside the window (never more
- * than the largest N seen, grown on demand), a FIFO queue of waiters, and the end of an upstream
- * pause. While budget remains and nobody waits, a start is granted at once with no spacing. Excess
- * requests queue; the start time of the k-th waiter follows from the log (it is the start N places
- * earlier plus W), so a request that could not start within its wait bound is refused at once,
- * without being counted or queued. One timer per key wakes the queue when its head may start.
+ * <p><b>Shape.</b> Per key: a ring buffer of the times of starts sent and still inside the window
+ * (never more than the largest N seen, grown on demand), the number of <em>pending</em> starts
+ * (granted, not sent yet), a FIFO queue of waiters, and the end of an upstream pause. While budget
+ * remains and nobody waits, a request is granted at once with no spacing. Excess requests queue; the
+ * start time of the k-th waiter follows from the log (it is the start N places earlier plus W), so a
+ * request that could not start within its wait bound is refused at once, without being counted or
+ * queued. One timer per key wakes the queue when its head may start.
  *
- * <p><b>Safety margin.</b> A start is counted when granted, and the request then travels to the
- * system; scheduling and network jitter could move two starts closer together there than here. The
- * window is therefore widened by a margin (default 5 ms) when deciding, so jitter below the margin
- * cannot turn into a violation at the system's side.
+ * <p><b>Pending starts.</b> A grant is not a send: the holder takes a connection first (see
+ * {@link StartTicket}). A pending start is counted in every window until it is sent, when its time
+ * joins the log, or given back, when it is dropped. Proof that this keeps the limit at the system's
+ * side: take N+1 sends within one window and the last of them to be granted; at its grant each of the
+ * other N was either pending or sent within the window before it, so N were counted and it could not
+ * have been granted. A grant whose N-th most recent start is still pending waits for that send.
+ *
+ * <p><b>Safety margin.</b> A start is counted right before its request is written, and the request
+ * then travels to the system; scheduling and network jitter could move two starts closer together
+ * there than here. The window is therefore widened by a margin (default 5 ms) when deciding, so
+ * jitter below the margin cannot turn into a violation at the system's side.
  *
  * <p><b>Limit changes</b> apply to the next decision: the limit of the latest call is the key's
  * current limit, and it governs the queue from then on. Waiters whose start slips beyond their wait
@@ -91,8 +99,10 @@ public final class SlidingWindowLimiter implements RateLimiter {
                 int ahead = state.queue.size();
                 long startAt = projectedStart(state, now, ahead);
                 if (ahead == 0 && startAt <= now) {
-                    state.record(now);
-                    ticket = StartTicket.startedNow(time.toInstant(now));
+                    Waiter waiter = new Waiter(Long.MAX_VALUE);
+                    grant(state, waiter, now);
+                    waiter.started.complete(waiter.startedAt); // nobody can see it yet: safe under the lock
+                    ticket = new StartTicket(waiter.started, control(state, waiter), 0, waiter.startedAt);
                 } else if (ahead >= maxQueue) {
                     refused = new RateLimitedException(RateLimitedException.Reason.QUEUE_FULL, ahead + 1, time.toInstant(startAt));
                 } else if (startAt - now > maxWaitNanos) {
@@ -104,7 +114,7 @@ public final class SlidingWindowLimiter implements RateLimiter {
                         waiter.deadlineTimer = time.schedule(waiter.deadline, () -> onDeadline(state, waiter));
                     }
                     armTimer(state, now);
-                    ticket = new StartTicket(waiter.started, () -> cancel(state, waiter), ahead + 1, time.toInstant(startAt));
+                    ticket = new StartTicket(waiter.started, control(state, waiter), ahead + 1, time.toInstant(startAt));
                 }
             }
             // Waiters granted by this call's pump learn it even when this caller is refused.
@@ -141,7 +151,7 @@ public final class SlidingWindowLimiter implements RateLimiter {
         }
         synchronized (state) {
             state.apply(limit);
-            int inWindow = state.countSince(now - state.windowNanos);
+            int inWindow = state.pending + state.countSince(now - state.windowNanos);
             int queued = state.queue.size();
             int remaining = queued > 0 ? 0 : Math.max(0, limit.starts() - inWindow);
             Instant pausedUntil = state.pausedUntil > now ? time.toInstant(state.pausedUntil) : null;
@@ -162,12 +172,7 @@ public final class SlidingWindowLimiter implements RateLimiter {
         List<Waiter> granted = null;
         while (!state.queue.isEmpty() && nextStart(state, now) <= now) {
             Waiter waiter = state.queue.pollFirst();
-            waiter.state = Waiter.STARTED;
-            waiter.startedAt = time.toInstant(now);
-            state.record(now);
-            if (waiter.deadlineTimer != null) {
-                waiter.deadlineTimer.cancel();
-            }
+            grant(state, waiter, now);
             if (granted == null) {
                 granted = new ArrayList<>(2);
             }
@@ -175,6 +180,16 @@ public final class SlidingWindowLimiter implements RateLimiter {
         }
         armTimer(state, now);
         return granted;
+    }
+
+    /** The waiter holds a pending start from now. */
+    private void grant(KeyState state, Waiter waiter, long now) {
+        waiter.state = Waiter.GRANTED;
+        waiter.startedAt = time.toInstant(now);
+        state.pending++;
+        if (waiter.deadlineTimer != null) {
+            waiter.deadlineTimer.cancel();
+        }
     }
 
     /** The earliest moment the next start may happen (the queue's head or a newcomer to an empty queue). */
@@ -186,7 +201,9 @@ public final class SlidingWindowLimiter implements RateLimiter {
      * The start time of the request with {@code ahead} waiters in front of it, if everyone ahead
      * starts as early as the window allows. Start j may happen no earlier than the start N places
      * before it plus W: for the first N−size places that lies in the log, beyond it in this
-     * projection itself, hence {@code t(j) = t(j mod N) + (j / N)·W}.
+     * projection itself, hence {@code t(j) = t(j mod N) + (j / N)·W}. Pending starts stand in the
+     * log as if sent now: a start they hold back is due no earlier than that, and is granted only once
+     * they are actually sent ({@link #sent}).
      */
     private long projectedStart(KeyState state, long now, int ahead) {
         long base = Math.max(now, state.pausedUntil);
@@ -194,8 +211,9 @@ public final class SlidingWindowLimiter implements RateLimiter {
         int n = state.starts;
         int first = ahead % n;
         long rounds = ahead / n;
-        int logIndex = state.size + first - n;
-        long t = logIndex >= 0 ? Math.max(base, state.at(logIndex) + span) : base;
+        int logIndex = state.size + state.pending + first - n;
+        long counted = logIndex < 0 ? Long.MIN_VALUE : logIndex < state.size ? state.at(logIndex) : now;
+        long t = logIndex >= 0 ? Math.max(base, counted + span) : base;
         return saturatedAdd(t, rounds * span);
     }
 
@@ -248,17 +266,56 @@ public final class SlidingWindowLimiter implements RateLimiter {
         }
     }
 
-    private boolean cancel(KeyState state, Waiter waiter) {
+    private StartTicket.Control control(KeyState state, Waiter waiter) {
+        return new StartTicket.Control() {
+            @Override
+            public void sent() {
+                SlidingWindowLimiter.this.sent(state, waiter);
+            }
+
+            @Override
+            public boolean withdraw() {
+                return SlidingWindowLimiter.this.withdraw(state, waiter);
+            }
+        };
+    }
+
+    /** A pending start is sent: its time joins the log, and the queue's head may now know when it is due. */
+    private void sent(KeyState state, Waiter waiter) {
+        List<Waiter> granted;
         synchronized (state) {
-            if (waiter.state != Waiter.WAITING) {
+            if (waiter.state != Waiter.GRANTED) {
+                return;
+            }
+            long now = time.nanos();
+            waiter.state = Waiter.SENT;
+            state.pending--;
+            state.trim(now, marginNanos);
+            state.record(now);
+            granted = pump(state, now);
+        }
+        complete(granted);
+    }
+
+    /** Leaves the queue, or gives back a pending start (nothing was written), which frees it for the next. */
+    private boolean withdraw(KeyState state, Waiter waiter) {
+        List<Waiter> granted = null;
+        synchronized (state) {
+            if (waiter.state == Waiter.GRANTED) {
+                waiter.state = Waiter.CANCELLED;
+                state.pending--;
+                granted = pump(state, time.nanos());
+            } else if (waiter.state == Waiter.WAITING) {
+                state.queue.remove(waiter);
+                waiter.state = Waiter.CANCELLED;
+                if (waiter.deadlineTimer != null) {
+                    waiter.deadlineTimer.cancel();
+                }
+            } else {
                 return false;
             }
-            state.queue.remove(waiter);
-            waiter.state = Waiter.CANCELLED;
-            if (waiter.deadlineTimer != null) {
-                waiter.deadlineTimer.cancel();
-            }
         }
+        complete(granted);
         waiter.started.completeExceptionally(new CancellationException("Left the queue before starting"));
         return true;
     }
@@ -320,9 +377,10 @@ public final class SlidingWindowLimiter implements RateLimiter {
     /** One waiting request. Its state changes only under its key's lock. */
     private static final class Waiter {
         static final int WAITING = 0;
-        static final int STARTED = 1;
-        static final int CANCELLED = 2;
-        static final int REFUSED = 3;
+        static final int GRANTED = 1; // holds a pending start
+        static final int SENT = 2;
+        static final int CANCELLED = 3;
+        static final int REFUSED = 4;
 
         final CompletableFuture<Instant> started = new CompletableFuture<>();
         Instant startedAt;
@@ -340,6 +398,7 @@ public final class SlidingWindowLimiter implements RateLimiter {
         private long[] log = new long[4]; // ring buffer of start times, oldest at head; grows up to the limit
         private int head;
         int size;
+        int pending; // granted, not sent: counted in every window
         int starts = 1;
         long windowNanos = 1;
         long pausedUntil = Long.MIN_VALUE / 2;
@@ -363,7 +422,7 @@ public final class SlidingWindowLimiter implements RateLimiter {
             return slot >= log.length ? slot - log.length : slot;
         }
 
-        /** Called only while fewer than {@code starts} lie in the window, so the buffer never exceeds the limit. */
+        /** Called for a pending start, so fewer than {@code starts} others lie in the window: the buffer never exceeds the limit. */
         void record(long now) {
             if (size == log.length) {
                 resize(Math.max(size + 1, Math.min(log.length * 2, starts)));
@@ -396,7 +455,7 @@ public final class SlidingWindowLimiter implements RateLimiter {
 
         boolean isIdle(long now, long marginNanos) {
             trim(now, marginNanos);
-            return size == 0 && queue.isEmpty() && timer == null && pausedUntil - now <= 0;
+            return size == 0 && pending == 0 && queue.isEmpty() && timer == null && pausedUntil - now <= 0;
         }
 
 

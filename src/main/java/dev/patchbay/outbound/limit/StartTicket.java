@@ -4,32 +4,49 @@ import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A request's place in its instance's rate limit: started already, or waiting in the queue. The
- * holder either waits for the start ({@link #await()} or {@link #whenStarted()}) and then sends at
- * once, or {@link #cancel() cancels} (the caller went away), after which the request never starts.
+ * A request's place in its instance's rate limit. It is <em>granted</em> at once or after waiting in
+ * the queue; a granted request holds one of the window's N starts until it is {@link #sent() sent},
+ * and the start then counts from the moment of sending, or until it is {@link #cancel() given back}
+ * (the caller went away, or the connection failed before anything was written).
+ *
+ * <p>Why a grant and a send are two steps: the request waits for its grant before it takes a
+ * connection to the system (a queued request must not hold a connection, which the system may close
+ * while it idles), so time passes between the grant and the write (leasing a connection, connecting,
+ * TLS). A start counted at the grant could then reach the system late, bunched with starts of the next
+ * window. Counted at the send, and held in every window while it is pending, it cannot.
  */
 public final class StartTicket {
 
-    private final CompletableFuture<Instant> started;
-    private final BooleanSupplier canceller;
+    /** The limiter's side of a ticket; each method is called at most once, and never both. */
+    interface Control {
+        /** The granted request is written to its connection now: its start counts from now. */
+        void sent();
+
+        /** Leaves the queue, or gives back a grant that was not sent; false when refused already. */
+        boolean withdraw();
+    }
+
+    private static final int OPEN = 0;
+    private static final int SENT = 1;
+    private static final int WITHDRAWN = 2;
+
+    private final CompletableFuture<Instant> granted;
+    private final Control control;
     private final int queuePosition;
     private final Instant expectedStart;
+    private final AtomicInteger state = new AtomicInteger(OPEN);
 
-    StartTicket(CompletableFuture<Instant> started, BooleanSupplier canceller, int queuePosition, Instant expectedStart) {
-        this.started = started;
-        this.canceller = canceller;
+    StartTicket(CompletableFuture<Instant> granted, Control control, int queuePosition, Instant expectedStart) {
+        this.granted = granted;
+        this.control = control;
         this.queuePosition = queuePosition;
         this.expectedStart = expectedStart;
     }
 
-    static StartTicket startedNow(Instant now) {
-        return new StartTicket(CompletableFuture.completedFuture(now), () -> false, 0, now);
-    }
-
-    /** 0 when it started at once, otherwise its 1-based place in the queue when it joined. */
+    /** 0 when it was granted at once, otherwise its 1-based place in the queue when it joined. */
     public int queuePosition() {
         return queuePosition;
     }
@@ -39,37 +56,55 @@ public final class StartTicket {
         return expectedStart;
     }
 
-    public boolean isStarted() {
-        return started.isDone() && !started.isCompletedExceptionally();
+    public boolean isGranted() {
+        return granted.isDone() && !granted.isCompletedExceptionally();
     }
 
     /**
-     * Completes with the moment the start was counted, when the request may start; fails with {@link RateLimitedException} when its wait
-     * bound runs out first, or with {@link CancellationException} after {@link #cancel()}. Dependent
-     * actions should use the {@code *Async} methods: completion happens on the limiter's timer thread (or,
-     * with Redis, on its client's I/O thread).
+     * Completes with the moment of the grant, when the request may be sent; fails with
+     * {@link RateLimitedException} when its wait bound runs out first, or with
+     * {@link CancellationException} after {@link #cancel()}. Completion happens on the limiter's timer
+     * thread (or, with Redis, on its client's I/O thread): chain with the {@code *Async} methods.
      */
-    public CompletionStage<Instant> whenStarted() {
-        return started.minimalCompletionStage();
+    public CompletionStage<Instant> whenGranted() {
+        return granted.minimalCompletionStage();
     }
 
     /**
-     * Waits for the start and returns the moment it was counted. An interrupted caller leaves the
-     * queue before the exception propagates.
+     * Waits for the grant and returns its moment. An interrupted caller gives its place back before
+     * the exception propagates.
      *
      * @throws RateLimitedException when the wait bound ran out
      * @throws CancellationException after {@link #cancel()}
      */
     public Instant await() throws InterruptedException {
-        return Waiting.await(started, this::cancel);
+        return Waiting.await(granted, this::cancel);
     }
 
     /**
-     * Leaves the queue: the request will never start and the waiters behind it move up.
+     * The request is being written to its connection: its start counts from now. Call it right
+     * before the write; a second call does nothing.
      *
-     * @return true if it left the queue, false if it had already started or been refused
+     * @throws IllegalStateException when the request was not granted, or was given back
+     */
+    public void sent() {
+        if (!isGranted()) {
+            throw new IllegalStateException("A request may be sent only once it is granted");
+        }
+        if (state.compareAndSet(OPEN, SENT)) {
+            control.sent();
+        } else if (state.get() == WITHDRAWN) {
+            throw new IllegalStateException("The request gave its start back");
+        }
+    }
+
+    /**
+     * Gives the place back: a waiting request leaves the queue (those behind move up) and never
+     * starts; a granted one that was not sent frees its start for the next. Safe on every path.
+     *
+     * @return true if it left or gave back its start; false once sent, refused or already cancelled
      */
     public boolean cancel() {
-        return canceller.getAsBoolean();
+        return state.compareAndSet(OPEN, WITHDRAWN) && control.withdraw();
     }
 }

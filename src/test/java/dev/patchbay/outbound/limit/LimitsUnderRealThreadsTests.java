@@ -58,7 +58,7 @@ class LimitsUnderRealThreadsTests {
 
     @Test
     void manyThreadsNeverExceedTheLimitInAnyWindow() throws Exception {
-        SlidingWindowLimiter limiter = new SlidingWindowLimiter(time, Duration.ofMillis(5), 10_000);
+        RateLimiter limiter = new SendingAtOnce(new SlidingWindowLimiter(time, Duration.ofMillis(5), 10_000));
         RateLimit tenPer200ms = new RateLimit(10, Duration.ofMillis(200));
         ConcurrentLinkedQueue<Long> starts = new ConcurrentLinkedQueue<>();
         AtomicInteger startedBeforeReturn = new AtomicInteger();
@@ -91,7 +91,7 @@ class LimitsUnderRealThreadsTests {
 
     @Test
     void waitersThatGiveUpOrAreRefusedTakeNoBudget() throws Exception {
-        SlidingWindowLimiter limiter = new SlidingWindowLimiter(time, Duration.ofMillis(5), 10_000);
+        RateLimiter limiter = new SendingAtOnce(new SlidingWindowLimiter(time, Duration.ofMillis(5), 10_000));
         RateLimit tenPer200ms = new RateLimit(10, Duration.ofMillis(200));
         ConcurrentLinkedQueue<Long> starts = new ConcurrentLinkedQueue<>();
         AtomicInteger refused = new AtomicInteger();

@@ -57,7 +57,7 @@ class RedisRateLimiterTests {
             tickets.add((i % 2 == 0 ? nodeA : nodeB).request(key, limit, Duration.ofSeconds(30)));
         }
 
-        assertThat(tickets.subList(0, 4)).as("within the limit: at once, no spacing").allSatisfy(t -> assertThat(t.isStarted()).isTrue());
+        assertThat(tickets.subList(0, 4)).as("within the limit: at once, no spacing").allSatisfy(t -> assertThat(t.isGranted()).isTrue());
         assertThat(tickets.subList(4, 16)).allSatisfy(t -> assertThat(t.queuePosition()).isPositive());
         List<Instant> starts = new ArrayList<>();
         for (StartTicket ticket : tickets) {
@@ -78,7 +78,7 @@ class RedisRateLimiterTests {
         for (int i = 0; i < 6; i++) {
             int n = i;
             StartTicket ticket = (i % 2 == 0 ? nodeB : nodeA).request(key, limit, Duration.ofSeconds(30));
-            ticket.whenStarted().thenRun(() -> order.add(n));
+            ticket.whenGranted().thenRun(() -> order.add(n));
             tickets.add(ticket);
         }
         for (StartTicket ticket : tickets) {
@@ -92,7 +92,7 @@ class RedisRateLimiterTests {
     @Test
     void shouldRefuseAtOnceWithoutReservingWhenTheStartLiesBeyondTheWait() {
         RateLimit limit = new RateLimit(1, Duration.ofMinutes(1));
-        assertThat(nodeA.request(key, limit, Duration.ZERO).isStarted()).isTrue();
+        assertThat(nodeA.request(key, limit, Duration.ZERO).isGranted()).isTrue();
 
         assertThatThrownBy(() -> nodeB.request(key, limit, Duration.ofSeconds(1)))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> {
@@ -143,7 +143,7 @@ class RedisRateLimiterTests {
     @Test
     void shouldHoldBackNewAndAlreadyQueuedStartsOnEveryNodeWhileAnotherNodePaused() throws Exception {
         RateLimit limit = new RateLimit(1, Duration.ofMillis(200));
-        assertThat(nodeA.request(key, limit, Duration.ZERO).isStarted()).isTrue();
+        assertThat(nodeA.request(key, limit, Duration.ZERO).isGranted()).isTrue();
         StartTicket queued = nodeA.request(key, limit, Duration.ofSeconds(30));
         Instant pauseEnd = Instant.now().plusSeconds(1);
 
@@ -152,7 +152,7 @@ class RedisRateLimiterTests {
 
         RateLimitUsage usage = nodeA.usage(key, limit);
         assertThat(usage.pausedUntil()).as("the pause is shared").isNotNull();
-        assertThat(later.isStarted()).isFalse();
+        assertThat(later.isGranted()).isFalse();
         Instant queuedStart = queued.await();
         Instant laterStart = later.await();
         // Instants mapped from Redis time on different answers differ by up to a round trip: allow 50 ms.

@@ -18,13 +18,14 @@ class SlidingWindowLimiterTests {
     private static final Duration LONG_WAIT = Duration.ofMinutes(5);
 
     private final ManualTime time = new ManualTime();
-    private final SlidingWindowLimiter limiter = new SlidingWindowLimiter(time, MARGIN, 10_000);
+    private final SlidingWindowLimiter log = new SlidingWindowLimiter(time, MARGIN, 10_000);
+    private final RateLimiter limiter = new SendingAtOnce(log);
 
     @Test
     void aBurstWithinTheLimitStartsAtOnce() {
         for (int i = 0; i < 10; i++) {
             StartTicket ticket = limiter.request("instance-1", TEN_PER_SECOND, Duration.ZERO);
-            assertThat(ticket.isStarted()).isTrue();
+            assertThat(ticket.isGranted()).isTrue();
             assertThat(ticket.queuePosition()).isZero();
         }
         assertThat(limiter.usage("instance-1", TEN_PER_SECOND))
@@ -37,7 +38,7 @@ class SlidingWindowLimiterTests {
         List<Long> starts = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             int id = i;
-            limiter.request("instance-1", TEN_PER_SECOND, LONG_WAIT).whenStarted().thenAccept(at -> {
+            limiter.request("instance-1", TEN_PER_SECOND, LONG_WAIT).whenGranted().thenAccept(at -> {
                 order.add(id);
                 starts.add(ManualTime.nanosOf(at));
             });
@@ -63,9 +64,9 @@ class SlidingWindowLimiterTests {
         StartTicket a = limiter.request("instance-1", twoPerSecond, LONG_WAIT);
         StartTicket b = limiter.request("instance-1", twoPerSecond, LONG_WAIT);
         StartTicket c = limiter.request("instance-1", twoPerSecond, LONG_WAIT);
-        a.whenStarted().thenRun(() -> started.add("a"));
-        b.whenStarted().thenRun(() -> started.add("b"));
-        c.whenStarted().thenRun(() -> started.add("c"));
+        a.whenGranted().thenRun(() -> started.add("a"));
+        b.whenGranted().thenRun(() -> started.add("b"));
+        c.whenGranted().thenRun(() -> started.add("c"));
         assertThat(List.of(a.queuePosition(), b.queuePosition(), c.queuePosition())).containsExactly(1, 2, 3);
         assertThat(a.expectedStart()).isEqualTo(ManualTime.EPOCH.plusMillis(1005));
         assertThat(b.expectedStart()).isEqualTo(ManualTime.EPOCH.plusMillis(1305));
@@ -97,9 +98,9 @@ class SlidingWindowLimiterTests {
         assertThat(limiter.usage("instance-1", twoPerSecond).queued()).isEqualTo(1);
 
         time.advance(Duration.ofMillis(1005));
-        assertThat(queued.isStarted()).isTrue();
+        assertThat(queued.isGranted()).isTrue();
         // The refused request took no budget: one more may start at once in the new window.
-        assertThat(limiter.request("instance-1", twoPerSecond, Duration.ZERO).isStarted()).isTrue();
+        assertThat(limiter.request("instance-1", twoPerSecond, Duration.ZERO).isGranted()).isTrue();
         assertThat(limiter.usage("instance-1", twoPerSecond).startedInWindow()).isEqualTo(2);
     }
 
@@ -115,16 +116,16 @@ class SlidingWindowLimiterTests {
         assertThat(limiter.usage("instance-1", onePerSecond).queued()).isEqualTo(1);
 
         time.advance(Duration.ofMillis(1005));
-        assertThat(b.isStarted()).isTrue();
-        assertThat(a.isStarted()).isFalse();
+        assertThat(b.isGranted()).isTrue();
+        assertThat(a.isGranted()).isFalse();
         assertThatThrownBy(() -> a.await()).isInstanceOf(CancellationException.class);
-        assertThat(b.cancel()).as("a started request cannot be cancelled").isFalse();
+        assertThat(b.cancel()).as("a request sent cannot be cancelled").isFalse();
         assertThat(limiter.usage("instance-1", onePerSecond).startedInWindow()).isEqualTo(1);
     }
 
     @Test
     void theQueueIsBoundedAndTheRequestBeyondItIsRefusedAtOnce() {
-        SlidingWindowLimiter small = new SlidingWindowLimiter(time, MARGIN, 3);
+        RateLimiter small = new SendingAtOnce(new SlidingWindowLimiter(time, MARGIN, 3));
         RateLimit onePerSecond = new RateLimit(1, Duration.ofSeconds(1));
         small.request("instance-1", onePerSecond, LONG_WAIT);
         for (int i = 0; i < 3; i++) {
@@ -137,7 +138,7 @@ class SlidingWindowLimiterTests {
                     assertThat(refused.earliestStart()).isEqualTo(ManualTime.EPOCH.plusMillis(4 * 1005));
                 });
         // Another instance has its own queue.
-        assertThat(small.request("instance-2", onePerSecond, LONG_WAIT).isStarted()).isTrue();
+        assertThat(small.request("instance-2", onePerSecond, LONG_WAIT).isGranted()).isTrue();
     }
 
     @Test
@@ -150,13 +151,13 @@ class SlidingWindowLimiterTests {
                 .isInstanceOf(RateLimitedException.class);
 
         // Raised: the next request starts at once.
-        assertThat(limiter.request("instance-1", TEN_PER_SECOND, Duration.ZERO).isStarted()).isTrue();
+        assertThat(limiter.request("instance-1", TEN_PER_SECOND, Duration.ZERO).isGranted()).isTrue();
 
         // Lowered below what already started: the next request waits until only two remain in the window.
         time.advance(Duration.ofMillis(100));
         RateLimit threePerSecond = new RateLimit(3, Duration.ofSeconds(1));
         StartTicket next = limiter.request("instance-1", threePerSecond, LONG_WAIT);
-        assertThat(next.isStarted()).isFalse();
+        assertThat(next.isGranted()).isFalse();
         assertThat(next.expectedStart()).isEqualTo(ManualTime.EPOCH.plusMillis(1005));
     }
 
@@ -169,13 +170,13 @@ class SlidingWindowLimiterTests {
 
         assertThat(pause.onResponse("instance-1", 429, "3")).contains(ManualTime.EPOCH.plusSeconds(3));
         StartTicket other = limiter.request("instance-2", onePerSecond, Duration.ZERO);
-        assertThat(other.isStarted()).as("only the paused instance waits").isTrue();
+        assertThat(other.isGranted()).as("only the paused instance waits").isTrue();
 
         time.advance(Duration.ofMillis(2999));
-        assertThat(queuedBefore.isStarted()).isFalse();
+        assertThat(queuedBefore.isGranted()).isFalse();
         assertThat(limiter.usage("instance-1", onePerSecond).pausedUntil()).isEqualTo(ManualTime.EPOCH.plusSeconds(3));
         time.advance(Duration.ofMillis(1));
-        assertThat(queuedBefore.isStarted()).isTrue();
+        assertThat(queuedBefore.isGranted()).isTrue();
     }
 
     @Test
@@ -199,7 +200,7 @@ class SlidingWindowLimiterTests {
             assertThat(refused.earliestStart()).isEqualTo(ManualTime.EPOCH.plusSeconds(20));
         });
         time.advance(Duration.ofSeconds(10));
-        assertThat(bounded.isStarted()).isTrue();
+        assertThat(bounded.isGranted()).isTrue();
         assertThat(limiter.usage("instance-1", TEN_PER_SECOND).startedInWindow()).isEqualTo(1);
     }
 
@@ -209,7 +210,7 @@ class SlidingWindowLimiterTests {
         limiter.request("instance-1", onePerSecond, Duration.ZERO);
         StartTicket exact = limiter.request("instance-1", onePerSecond, Duration.ofMillis(1005));
         time.advance(Duration.ofSeconds(2));
-        assertThat(exact.isStarted()).isTrue();
+        assertThat(exact.isGranted()).isTrue();
     }
 
     @Test
@@ -218,12 +219,12 @@ class SlidingWindowLimiterTests {
             limiter.request("instance-" + i, TEN_PER_SECOND, Duration.ZERO);
         }
         limiter.request("busy", new RateLimit(1, Duration.ofHours(1)), Duration.ZERO);
-        assertThat(limiter.trackedKeys()).isEqualTo(1001);
+        assertThat(log.trackedKeys()).isEqualTo(1001);
 
         time.advance(SlidingWindowLimiter.SWEEP_INTERVAL);
         limiter.request("instance-0", TEN_PER_SECOND, Duration.ZERO); // triggers the sweep
 
-        assertThat(limiter.trackedKeys()).as("the hour-long window and the fresh start stay").isEqualTo(2);
+        assertThat(log.trackedKeys()).as("the hour-long window and the fresh start stay").isEqualTo(2);
         assertThat(limiter.usage("busy", new RateLimit(1, Duration.ofHours(1))).startedInWindow()).isEqualTo(1);
     }
 
@@ -256,7 +257,7 @@ class SlidingWindowLimiterTests {
             boolean expected = inWindow < limit.starts();
             boolean started;
             try {
-                started = limiter.request("instance-1", limit, Duration.ZERO).isStarted();
+                started = limiter.request("instance-1", limit, Duration.ZERO).isGranted();
             } catch (RateLimitedException refused) {
                 started = false;
             }
@@ -265,6 +266,64 @@ class SlidingWindowLimiterTests {
                 model.add(now);
             }
         }
+    }
+
+    @Test
+    void aGrantNotSentYetHoldsItsStartInEveryWindowUntilItIsSent() {
+        RateLimit onePerSecond = new RateLimit(1, Duration.ofSeconds(1));
+        StartTicket connecting = log.request("instance-1", onePerSecond, Duration.ZERO);
+        assertThat(connecting.isGranted()).isTrue();
+
+        time.advance(Duration.ofSeconds(5)); // a connection that takes its time
+        assertThat(log.usage("instance-1", onePerSecond).startedInWindow()).isEqualTo(1);
+        StartTicket next = log.request("instance-1", onePerSecond, LONG_WAIT);
+        time.advance(Duration.ofSeconds(5));
+        assertThat(next.isGranted()).as("the pending start is not yet at the system: no window is known to be free").isFalse();
+
+        connecting.sent(); // at 10 s
+        time.advance(Duration.ofMillis(1004));
+        assertThat(next.isGranted()).isFalse();
+        time.advance(Duration.ofMillis(1));
+        assertThat(next.isGranted()).as("one window (and the margin) after the send, not after the grant").isTrue();
+        assertThat(time.nanos()).isEqualTo(Duration.ofMillis(11_005).toNanos());
+    }
+
+    @Test
+    void aStartCountsFromItsSendSoStartsSentLateCannotBunchAtTheSystem() {
+        RateLimit twoPerSecond = new RateLimit(2, Duration.ofSeconds(1));
+        StartTicket slow = log.request("instance-1", twoPerSecond, Duration.ZERO);
+        StartTicket quick = log.request("instance-1", twoPerSecond, Duration.ZERO);
+        quick.sent();
+        time.advance(Duration.ofMillis(400));
+        slow.sent(); // it took 400 ms to connect
+        List<Long> sends = new ArrayList<>(List.of(0L, time.nanos()));
+        for (int i = 0; i < 4; i++) {
+            StartTicket ticket = log.request("instance-1", twoPerSecond, LONG_WAIT);
+            ticket.whenGranted().thenRun(() -> {
+                ticket.sent();
+                sends.add(time.nanos());
+            });
+        }
+        time.runAll();
+
+        assertAtMostInAnyWindow(sends, 2, Duration.ofSeconds(1));
+        assertThat(sends.subList(2, 6)).containsExactly(Duration.ofMillis(1005).toNanos(), Duration.ofMillis(1405).toNanos(),
+                Duration.ofMillis(2010).toNanos(), Duration.ofMillis(2410).toNanos());
+    }
+
+    @Test
+    void aGrantGivenBackUnsentFreesItsStartForTheNextAtOnce() {
+        RateLimit onePerSecond = new RateLimit(1, Duration.ofSeconds(1));
+        StartTicket failedToConnect = log.request("instance-1", onePerSecond, Duration.ZERO);
+        StartTicket next = log.request("instance-1", onePerSecond, LONG_WAIT);
+        assertThat(next.isGranted()).isFalse();
+
+        assertThat(failedToConnect.cancel()).isTrue();
+        assertThat(next.isGranted()).as("nothing reached the system, so its start goes to the next").isTrue();
+        assertThatThrownBy(failedToConnect::sent).isInstanceOf(IllegalStateException.class);
+        next.sent();
+        assertThat(log.usage("instance-1", onePerSecond).startedInWindow()).isEqualTo(1);
+        assertThat(next.cancel()).as("a request sent cannot give its start back").isFalse();
     }
 
     /** Every window of length {@code window} (half-open) holds at most {@code limit} of {@code starts}. */

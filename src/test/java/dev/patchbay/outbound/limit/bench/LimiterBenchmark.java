@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run (after {@code ./mvnw -q -B test-compile}):
  * <pre>java -Xms1g -Xmx1g -cp target/classes:target/test-classes dev.patchbay.outbound.limit.bench.LimiterBenchmark</pre>
- * A decision is one {@code request(key, limit, Duration.ZERO)}: started at once, or refused at once
+ * A decision is one {@code request(key, limit, Duration.ZERO)} (and, when granted, its send): granted at once, or refused at once
  * because the window is full. Timed per call with {@link System#nanoTime()}, whose own cost (some
  * tens of nanoseconds) is included.
  *
@@ -52,7 +52,7 @@ public final class LimiterBenchmark {
         SlidingWindowLimiter limiter = new SlidingWindowLimiter(time);
         for (String key : keys) {
             for (int i = 0; i < limit.starts(); i++) {
-                limiter.request(key, limit, Duration.ZERO);
+                limiter.request(key, limit, Duration.ZERO).sent();
             }
         }
         long after = usedHeap();
@@ -110,7 +110,7 @@ public final class LimiterBenchmark {
             String key = keys[random.nextInt(keys.length)];
             long t0 = System.nanoTime();
             try {
-                limiter.request(key, limit, Duration.ZERO);
+                limiter.request(key, limit, Duration.ZERO).sent();
                 granted++;
             } catch (RateLimitedException refused) {
                 // a decision as well

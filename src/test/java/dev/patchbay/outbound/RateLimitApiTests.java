@@ -6,6 +6,7 @@ import dev.patchbay.outbound.BuiltConnectors.Spec;
 import dev.patchbay.support.ApiTest;
 import dev.patchbay.support.Response;
 import dev.patchbay.support.Concurrently;
+import dev.patchbay.support.CountingTcpProxy;
 import dev.patchbay.support.StubUpstream;
 import dev.patchbay.support.StubUpstream.Answer;
 import dev.patchbay.support.StubUpstream.Arrival;
@@ -13,6 +14,7 @@ import dev.patchbay.support.TestData.Tenant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +54,11 @@ class RateLimitApiTests extends ApiTest {
     }
 
     private long connector(int amount, String unit, Long poolId) {
-        Spec spec = Spec.of(upstream.url(), BuiltConnectors.NONE, Map.of(), null);
+        return connector(upstream.url(), amount, unit, poolId);
+    }
+
+    private long connector(String url, int amount, String unit, Long poolId) {
+        Spec spec = Spec.of(url, BuiltConnectors.NONE, Map.of(), null);
         Map<String, Object> body = new HashMap<>(connectors.connectorBody(connectors.implementation(spec), spec));
         body.put("rate_limit_duration", amount);
         body.put("rate_limit_unit", unit);
@@ -158,6 +164,42 @@ class RateLimitApiTests extends ApiTest {
         assertThat(responses.get(1).status()).as(responses.get(1).toString()).isEqualTo(429);
         assertThat(responses.get(1).header("Patchbay-Error")).isEqualTo("pool_timeout");
         assertThat(upstream.arrivals("/hold")).hasSize(1);
+    }
+
+    /**
+     * A request waiting for its start holds no connection to the system: the system could close an idle
+     * connection meanwhile, and the requests queued for one host would use up its connections.
+     */
+    @Test
+    void shouldNotConnectToTheSystemWhileRequestsWaitInTheQueue() throws Exception {
+        upstream.on("/pause", arrival -> new Answer(429, Map.of("Retry-After", "3"), new byte[0]));
+        try (CountingTcpProxy proxy = new CountingTcpProxy(upstream.url())) {
+            long connector = connector(proxy.url(), 1000, "second", null);
+            Response paused = api.send("POST", "/api/v1/connectors/" + connector + "/requests", tenant.apiKey(),
+                    Map.of("method", "POST", "path", "/pause"), Map.of());
+            assertThat(paused.at("/data/response/status").asInt()).as(paused.toString()).isEqualTo(429);
+            int connectionsBefore = proxy.accepted();
+
+            List<CompletableFuture<Response>> queued = List.of(
+                    CompletableFuture.supplyAsync(() -> get(connector, "/after/1", "wait=30")),
+                    CompletableFuture.supplyAsync(() -> get(connector, "/after/2", "wait=30")));
+            int waiting = 0;
+            for (int i = 0; i < 200 && waiting < 2; i++) {
+                waiting = api.get("/api/v1/connectors/" + connector + "/usage", tenant.apiKey()).at("/data/rate_limit/queued").asInt();
+                Thread.sleep(10);
+            }
+            int connectionsWhileQueued = proxy.accepted();
+            boolean stillQueued = api.get("/api/v1/connectors/" + connector + "/usage", tenant.apiKey())
+                    .at("/data/rate_limit/queued").asInt() == 2;
+
+            assertThat(waiting).as("both requests waited for the pause to end").isEqualTo(2);
+            assertThat(stillQueued).as("the connections were counted while both still waited").isTrue();
+            assertThat(connectionsWhileQueued).as("connections opened to the system while they waited").isEqualTo(connectionsBefore);
+            for (CompletableFuture<Response> response : queued) {
+                assertThat(response.get().status()).as(response.get().toString()).isEqualTo(200);
+            }
+            assertThat(upstream.arrivals("/after/")).hasSize(2);
+        }
     }
 
     @Test

@@ -13,9 +13,11 @@
  * {@link dev.patchbay.outbound.limit.TimeSource}, so the in-memory tests run on a virtual clock instead
  * of sleeping; the Redis ones take time from Redis itself.
  *
- * <p>Order of use on the send path: take the pool slot first, then the rate-limit start, then send
- * at once. A start is counted when it is granted, so anything that delays the send after the grant
- * (such as waiting for a pool slot) would move the real start later than the counted one and could
- * let the system see more than the limit in one window.
+ * <p>Order of use on the send path: wait for the rate-limit grant, then for the pool slot, then take
+ * a connection and, right before writing the request, mark the start as sent
+ * ({@link dev.patchbay.outbound.limit.StartTicket#sent()}); give back what was not used on every other
+ * path. A grant holds one of the window's starts until it is sent, and the start counts from the send,
+ * so nothing between grant and write (a pool slot, connecting, TLS) can bunch starts at the system's
+ * side, and no request holds a connection while it waits.
  */
 package dev.patchbay.outbound.limit;

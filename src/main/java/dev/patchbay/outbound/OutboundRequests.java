@@ -1,5 +1,6 @@
 package dev.patchbay.outbound;
 
+import dev.patchbay.outbound.limit.RateLimit;
 import dev.patchbay.outbound.render.RequestSpec;
 import dev.patchbay.outbound.render.Templates;
 import dev.patchbay.variable.VariableData;
@@ -56,10 +57,15 @@ public class OutboundRequests {
      *
      * @return the HTTP method it will use (an endpoint's own method for an endpoint call)
      */
-    public String check(long companyId, long connectorId, JsonNode body) {
+    public Checked check(long companyId, long connectorId, JsonNode body) {
         requireObject(body);
-        return prepare(companyId, gateway.instance(companyId, connectorId), body).method();
+        Instance instance = gateway.instance(companyId, connectorId);
+        return new Checked(prepare(companyId, instance, body).method(),
+                RateLimit.of(instance.rateLimitAmount(), instance.rateLimitUnit()));
     }
+
+    /** A request that passed the checks: its method, and the rate limit it will be sent under. */
+    public record Checked(String method, RateLimit limit) {}
 
     private static void requireObject(JsonNode body) {
         if (body == null || !body.isObject()) {

@@ -23,6 +23,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code Prefer: respond-async} on the requests route and {@code GET /api/v1/requests/{id}}: accepted
@@ -34,6 +36,9 @@ class AsyncRequestsApiTests extends ApiTest {
 
     static final String SECRET_KEY = "async-connector-key-97531";
     static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z";
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private StubUpstream upstream;
     private Tenant tenant;
@@ -184,6 +189,29 @@ class AsyncRequestsApiTests extends ApiTest {
 
         assertThat(upstream.arrivals("/fifo/").stream().map(Arrival::path).toList()).as("first in, first out")
                 .containsExactly(IntStream.range(0, 8).mapToObj(n -> "/fifo/" + n).toArray(String[]::new));
+    }
+
+    @Test
+    void shouldRefuseAtOnceWhenTheConnectorsQueueIsAtItsBoundAndStoreNothing() {
+        long connector = connector(upstream.url(), 10, "minute");
+        // The default bound (10,000) already waiting, not due for an hour so that no worker takes them.
+        jdbc.sql("INSERT INTO async_requests (company_id, connector_id, method, resendable, idempotency_key, not_before) "
+                        + "SELECT :company, :connector, 'GET', true, false, now() + interval '1 hour' FROM generate_series(1, 10000)")
+                .param("company", tenant.id()).param("connector", connector).update();
+        try {
+            Response refused = submit(connector, Map.of("method", "GET", "path", "/one-too-many"));
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+            assertThat(refused.header("Patchbay-Error")).isEqualTo("rate_limited");
+            assertThat(refused.at("/queue_position").asInt()).isEqualTo(10_001);
+            assertThat(refused.at("/message").asString()).contains("queue is full");
+            assertThat(Long.parseLong(refused.header("Retry-After"))).as("1,000 windows of a minute drain the queue")
+                    .isBetween(59_000L, 60_001L);
+            assertThat(jdbc.sql("SELECT count(*) FROM async_requests WHERE connector_id = :connector")
+                    .param("connector", connector).query(Long.class).single()).as("nothing stored").isEqualTo(10_000L);
+        } finally {
+            jdbc.sql("DELETE FROM async_requests WHERE connector_id = :connector").param("connector", connector).update();
+        }
     }
 
     @Test

@@ -39,14 +39,20 @@ class AsyncRequestStore {
         return RowIds.next(jdbc, "async_requests");
     }
 
-    Row insert(long id, long companyId, long connectorId, String method, boolean resendable, boolean idempotencyKey,
-            String payloadEncrypted) {
+    /**
+     * Queues a request unless its connector already has {@code bound} queued (empty then). The count and
+     * the insert are one statement; concurrent submits can pass the bound by at most their number.
+     */
+    Optional<Row> insert(long id, long companyId, long connectorId, String method, boolean resendable, boolean idempotencyKey,
+            String payloadEncrypted, int bound) {
         return jdbc.sql("INSERT INTO async_requests (id, company_id, connector_id, method, resendable, idempotency_key, "
-                        + "payload_encrypted) VALUES (:id, :company, :connector, :method, :resendable, :key, :payload) "
+                        + "payload_encrypted) SELECT :id, :company, :connector, :method, :resendable, :key, :payload "
+                        + "WHERE (SELECT count(*) FROM async_requests WHERE connector_id = :connector AND status = 'queued') < :bound "
                         + "RETURNING " + COLUMNS)
                 .param("id", id).param("company", companyId).param("connector", connectorId).param("method", method)
                 .param("resendable", resendable).param("key", idempotencyKey).param("payload", payloadEncrypted)
-                .query(Row.class).single();
+                .param("bound", bound)
+                .query(Row.class).optional();
     }
 
     Optional<Row> find(long companyId, long id) {

@@ -1,8 +1,12 @@
 package dev.patchbay.outbound.async;
 
+import dev.patchbay.config.PatchbayProperties;
 import dev.patchbay.outbound.OutboundRequests;
+import dev.patchbay.outbound.limit.RateLimit;
+import dev.patchbay.outbound.limit.RateLimitedException;
 import dev.patchbay.web.ApiTimestamps;
 import dev.patchbay.web.NotFoundException;
+import java.time.Instant;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +30,11 @@ public class AsyncRequests {
     private final AsyncRequestStore store;
     private final AsyncCodec codec;
     private final AsyncWorker worker;
+    private final int queueLimit;
 
-    AsyncRequests(OutboundRequests requests, AsyncRequestStore store, AsyncCodec codec, AsyncWorker worker) {
+    AsyncRequests(OutboundRequests requests, AsyncRequestStore store, AsyncCodec codec, AsyncWorker worker,
+            PatchbayProperties properties) {
+        this.queueLimit = properties.outbound().queueLimit();
         this.requests = requests;
         this.store = store;
         this.codec = codec;
@@ -42,12 +49,24 @@ public class AsyncRequests {
      *     sent again, after a 429/503 or after its node died while running it
      */
     public AsyncRequestView submit(long companyId, long connectorId, JsonNode body, boolean idempotencyKey) {
-        String method = requests.check(companyId, connectorId, body);
+        OutboundRequests.Checked checked = requests.check(companyId, connectorId, body);
+        String method = checked.method();
         long id = store.nextId();
         AsyncRequestStore.Row row = store.insert(id, companyId, connectorId, method,
-                idempotencyKey || IDEMPOTENT.contains(method), idempotencyKey, codec.sealPayload(companyId, id, body));
+                idempotencyKey || IDEMPOTENT.contains(method), idempotencyKey, codec.sealPayload(companyId, id, body), queueLimit)
+                .orElseThrow(() -> queueFull(checked.limit()));
         worker.wake();
         return view(companyId, row);
+    }
+
+    /**
+     * The connector's asynchronous queue is at its bound (the same per-instance bound as the synchronous
+     * queue): refused at once, with a retry time of the windows the queue ahead needs to drain.
+     */
+    private RateLimitedException queueFull(RateLimit limit) {
+        long windows = (queueLimit + limit.starts() - 1) / limit.starts();
+        return new RateLimitedException(RateLimitedException.Reason.QUEUE_FULL, queueLimit + 1,
+                Instant.now().plus(limit.window().multipliedBy(windows)));
     }
 
     public AsyncRequestView find(long companyId, long id) {

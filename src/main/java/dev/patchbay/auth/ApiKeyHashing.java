@@ -8,8 +8,16 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * API keys are 256 random bits, so a plain SHA-256 is a safe stored form (no dictionary to attack)
- * and lets a request's key be found by an indexed lookup instead of a slow hash per stored key.
+ * How API keys are made and stored. Only the SHA-256 of a key is kept: unsalted and fast, which lets a
+ * request's key be found by an indexed lookup instead of a slow hash per stored key, and which is safe
+ * only for keys nobody can guess. Keys made here ({@link #newKey}) are 256 random bits. Keys given in
+ * configuration ({@code patchbay.bootstrap.api-key}, {@code platform-api-key}) are hashed the same way
+ * but are what the operator chose; the start refuses them below 32 characters, and the documentation
+ * asks for random ones.
+ *
+ * <p>{@link #prefix} is kept in clear beside the hash, so that a key list can say which key is which:
+ * for a made key {@code pb_} and 5 random characters (30 of its 256 bits), for a configured key its
+ * first 8 characters.
  */
 final class ApiKeyHashing {
 

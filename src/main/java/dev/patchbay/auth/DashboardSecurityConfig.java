@@ -1,10 +1,12 @@
 package dev.patchbay.auth;
 
+import dev.patchbay.outbound.limit.LimitsUnavailableException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -12,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -60,7 +63,15 @@ class DashboardSecurityConfig {
 
         @Override
         public Authentication authenticate(Authentication form) {
-            LoginService.Outcome outcome = logins.signIn(form.getName(), String.valueOf(form.getCredentials()));
+            // The form login's details carry the request's address (the same getRemoteAddr() as the API's login).
+            String address = form.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+            LoginService.Outcome outcome;
+            try {
+                outcome = logins.signIn(form.getName(), String.valueOf(form.getCredentials()), address);
+            } catch (LimitsUnavailableException e) {
+                // Several nodes and their Redis does not answer: the sign-in form says so instead of an error page.
+                throw new AuthenticationServiceException("Signing in is not possible right now. Please try again shortly.", e);
+            }
             if (outcome instanceof LoginService.Outcome.SignedIn in) {
                 var signedIn = UsernamePasswordAuthenticationToken.authenticated(in.caller(), null, in.caller().authorities());
                 signedIn.setDetails(form.getName().trim());
@@ -68,7 +79,7 @@ class DashboardSecurityConfig {
             }
             if (outcome instanceof LoginService.Outcome.Throttled throttled) {
                 throw new LockedException("Too many sign-in attempts. Please try again in "
-                        + Math.max(1, throttled.retryAfter().toSeconds()) + " seconds.");
+                        + LoginService.retryAfterSeconds(throttled) + " seconds.");
             }
             throw new BadCredentialsException("These credentials do not match our records.");
         }

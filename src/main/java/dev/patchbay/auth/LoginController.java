@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.ResponseEntity;
@@ -45,15 +46,15 @@ class LoginController {
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @ApiResponse(responseCode = "401", description = "Unknown email or wrong password.",
             content = @Content(schema = @Schema(implementation = MessageBody.class)))
-    @ApiResponse(responseCode = "429", description = "Too many failed attempts from this address; see `Retry-After`.",
+    @ApiResponse(responseCode = "429", description = "Too many failed attempts from this client address, for this account or for all; see `Retry-After`.",
             content = @Content(schema = @Schema(implementation = MessageBody.class)))
-    ResponseEntity<?> login(@Valid @RequestBody LoginRequest request) {
-        LoginService.Outcome outcome = logins.login(request.username(), request.password());
+    ResponseEntity<?> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        LoginService.Outcome outcome = logins.login(request.username(), request.password(), http.getRemoteAddr());
         if (outcome instanceof LoginService.Outcome.LoggedIn in) {
             return ResponseEntity.ok(new LoginResponse("You have successfully logged in.", in.token(), logins.tokenTtlSeconds()));
         }
         if (outcome instanceof LoginService.Outcome.Throttled throttled) {
-            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+            long seconds = LoginService.retryAfterSeconds(throttled);
             return ResponseEntity.status(429).header("Retry-After", Long.toString(seconds))
                     .body(new MessageBody("Too many login attempts. Please try again in " + seconds + " seconds."));
         }

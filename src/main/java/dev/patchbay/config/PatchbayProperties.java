@@ -105,11 +105,47 @@ public record PatchbayProperties(
     }
 
     /** {@code jwtSecret} signs login tokens; empty means "use or create data-dir/jwt.key". */
-    public record Auth(String jwtSecret, @DefaultValue("24h") Duration tokenTtl) {
+    public record Auth(String jwtSecret, @DefaultValue("24h") Duration tokenTtl, @DefaultValue LoginThrottle loginThrottle) {
+
+        @ConstructorBinding
+        public Auth {
+            loginThrottle = loginThrottle == null ? new LoginThrottle(0, 0, null, 0) : loginThrottle;
+        }
+
+        public Auth(String jwtSecret, Duration tokenTtl) {
+            this(jwtSecret, tokenTtl, null);
+        }
 
         @Override
         public String toString() {
-            return "Auth[jwtSecret=" + Redacted.of(jwtSecret) + ", tokenTtl=" + tokenTtl + "]";
+            return "Auth[jwtSecret=" + Redacted.of(jwtSecret) + ", tokenTtl=" + tokenTtl + ", loginThrottle=" + loginThrottle + "]";
+        }
+    }
+
+    /**
+     * Failed logins (the API's and the dashboard's) allowed before further attempts wait, counted per
+     * client address and per client address and account; docs/operations.md, "Login throttle".
+     *
+     * @param accountFailures failures from one address for one account within {@code window}
+     * @param addressFailures failures from one address, whatever the accounts, within {@code window}
+     * @param window how long a count lasts from its first failure (and so the longest wait)
+     * @param maxTracked addresses, and address and account pairs, counted at once in one node's memory
+     *     (without Redis); past it the counts that block nothing make room first
+     */
+    public record LoginThrottle(
+            @DefaultValue("10") int accountFailures,
+            @DefaultValue("50") int addressFailures,
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("100000") int maxTracked) {
+
+        public LoginThrottle {
+            accountFailures = accountFailures < 1 ? 10 : accountFailures;
+            addressFailures = addressFailures < 1 ? 50 : addressFailures;
+            window = window == null ? Duration.ofMinutes(15) : window;
+            maxTracked = maxTracked < 1 ? 100_000 : maxTracked;
+            if (window.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("patchbay.auth.login-throttle.window must be at least 1s");
+            }
         }
     }
 

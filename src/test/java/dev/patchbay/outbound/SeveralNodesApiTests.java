@@ -119,6 +119,25 @@ class SeveralNodesApiTests {
     }
 
     @Test
+    void shouldCountLoginFailuresOnOneNodeOnTheOther() {
+        // Both nodes see the test's client at 127.0.0.1; the failures go to one node, the right password to the other.
+        Tenant neighbour = data.company();
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            Response refused = one.post("/fabric/api/login", null, Map.of("username", tenant.adminEmail(), "password", "guess-" + attempt));
+            assertThat(refused.status()).as("attempt %d", attempt).isEqualTo(401);
+        }
+
+        Response throttled = two.post("/fabric/api/login", null,
+                Map.of("username", tenant.adminEmail(), "password", tenant.adminPassword()));
+        Response elsewhere = two.post("/fabric/api/login", null,
+                Map.of("username", neighbour.adminEmail(), "password", neighbour.adminPassword()));
+
+        assertThat(throttled.status()).as(throttled.toString()).isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isNotBlank();
+        assertThat(elsewhere.status()).as("the address itself is below its limit: " + elsewhere).isEqualTo(200);
+    }
+
+    @Test
     void shouldNeverStartMoreThanTheLimitInAnyWindowUnderABurstOfSixTimesItSplitAcrossTwoNodes() throws Exception {
         warmUp();
         long connector = connector(5, "second", null);

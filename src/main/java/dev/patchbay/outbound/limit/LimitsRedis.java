@@ -72,8 +72,11 @@ public final class LimitsRedis implements AutoCloseable {
         }
     }
 
-    /** {@code <prefix>:<kind>:{<id>}:<part>}; the braces keep one instance's or pool's keys in one Redis Cluster slot. */
-    String key(String kind, String id, String part) {
+    /**
+     * {@code <prefix>:<kind>:{<id>}:<part>}; the braces keep one instance's or pool's keys in one Redis Cluster slot.
+     * Public for the login throttle (auth), which keeps its counters in the same Redis under the same prefix.
+     */
+    public String key(String kind, String id, String part) {
         return keyPrefix + ":" + kind + ":{" + id + "}:" + part;
     }
 
@@ -95,8 +98,8 @@ public final class LimitsRedis implements AutoCloseable {
         return script.run(connection.async(), keys, args);
     }
 
-    /** Runs {@code script} and waits for its answer, at most the command timeout. */
-    List<Object> call(LuaScript script, String[] keys, String... args) {
+    /** Runs {@code script} and waits for its answer, at most the command timeout; else {@link LimitsUnavailableException}. */
+    public List<Object> call(LuaScript script, String[] keys, String... args) {
         return await(script.<List<Object>>run(connection.async(), keys, args));
     }
 

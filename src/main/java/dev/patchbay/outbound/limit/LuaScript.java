@@ -16,15 +16,16 @@ import java.util.concurrent.CompletionException;
 /**
  * One of the limits' Lua scripts, read from the resource next to this class. Run by its SHA-1
  * ({@code EVALSHA}); a Redis that does not know it yet (first use, or restarted) gets the source once
- * ({@code EVAL}, which caches it).
+ * ({@code EVAL}, which caches it). Public for the login throttle (auth), whose scripts live beside its
+ * classes: a resource name starting with {@code /} is read from the root of the class path.
  */
-final class LuaScript {
+public final class LuaScript {
 
     private final String name;
     private final String source;
     private final String sha;
 
-    LuaScript(String resource) {
+    public LuaScript(String resource) {
         this.name = resource;
         try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
             if (in == null) {

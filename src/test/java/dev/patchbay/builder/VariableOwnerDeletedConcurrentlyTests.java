@@ -41,17 +41,19 @@ class VariableOwnerDeletedConcurrentlyTests extends ApiTest {
         }
     }
 
+    private static void assertNotFound(Response response, long id) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(404);
+        assertThat(response.at("/message").asString()).isEqualTo("No query results for variable " + id + ".");
+    }
+
     @Test
     void shouldAnswer404WhenTheOwnerIsDeletedWhileATemplateUpdateWaitsForIt() throws Exception {
         Tenant tenant = data.company();
         long implementation = tenant.catalog().restNoAuthId();
         long id = template(tenant, implementation);
 
-        Response updated = whileOwnerIsDeleted(implementation,
-                () -> api.put("/api/v1/variables/" + id, tenant.apiKey(), Map.of("label", "Changed", "value", "us")));
-
-        assertThat(updated.status()).as(updated.toString()).isEqualTo(404);
-        assertThat(updated.at("/message").asString()).isEqualTo("No query results for variable " + id + ".");
+        assertNotFound(whileOwnerIsDeleted(implementation,
+                () -> api.put("/api/v1/variables/" + id, tenant.apiKey(), Map.of("label", "Changed", "value", "us"))), id);
         assertThat(data.jdbc().sql("SELECT count(*) FROM variables WHERE authentication_implementation_id = :a OR id = :id")
                 .param("a", implementation).param("id", id).query(Long.class).single()).isZero();
     }
@@ -62,10 +64,6 @@ class VariableOwnerDeletedConcurrentlyTests extends ApiTest {
         long implementation = tenant.catalog().restNoAuthId();
         long id = template(tenant, implementation);
 
-        Response deleted = whileOwnerIsDeleted(implementation,
-                () -> api.delete("/api/v1/variables/" + id, tenant.apiKey()));
-
-        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(404);
-        assertThat(deleted.at("/message").asString()).isEqualTo("No query results for variable " + id + ".");
+        assertNotFound(whileOwnerIsDeleted(implementation, () -> api.delete("/api/v1/variables/" + id, tenant.apiKey())), id);
     }
 }

@@ -1,5 +1,7 @@
 package dev.patchbay.catalog;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +33,8 @@ public class ImplementationWriter {
                         + "CAST(:settings AS jsonb), CAST(:test AS jsonb), :templateKey) RETURNING id")
                 .param("company", companyId)
                 .param("system", systemId)
-                .param("type", columns.authenticationTypeId())
-                .param("name", columns.name())
-                .param("settings", columns.settingsJson())
-                .param("test", columns.testRequestJson())
                 .param("templateKey", templateKey)
+                .params(columns(columns))
                 .query(Long.class)
                 .single();
     }
@@ -46,10 +45,7 @@ public class ImplementationWriter {
                         + "WHERE company_id = :company AND id = :id")
                 .param("company", companyId)
                 .param("id", id)
-                .param("type", columns.authenticationTypeId())
-                .param("name", columns.name())
-                .param("settings", columns.settingsJson())
-                .param("test", columns.testRequestJson())
+                .params(columns(columns))
                 .update();
     }
 
@@ -63,5 +59,14 @@ public class ImplementationWriter {
     public void deleteOfSystem(long companyId, long systemId) {
         jdbc.sql("DELETE FROM authentication_implementations WHERE company_id = :company AND system_id = :system")
                 .param("company", companyId).param("system", systemId).update();
+    }
+
+    private static Map<String, Object> columns(ImplementationColumns columns) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("type", columns.authenticationTypeId());
+        values.put("name", columns.name());
+        values.put("settings", columns.settingsJson());
+        values.put("test", columns.testRequestJson());
+        return values;
     }
 }

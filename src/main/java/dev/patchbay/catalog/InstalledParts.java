@@ -1,10 +1,11 @@
 package dev.patchbay.catalog;
 
-import dev.patchbay.catalog.CatalogWriter.InstalledSystem;
-import dev.patchbay.catalog.CatalogWriter.NewEndpoint;
-import dev.patchbay.catalog.CatalogWriter.NewFieldTag;
-import dev.patchbay.catalog.CatalogWriter.NewFilter;
-import dev.patchbay.catalog.CatalogWriter.NewSystem;
+import dev.patchbay.catalog.EndpointWriter.EndpointColumns;
+import dev.patchbay.catalog.EndpointWriter.FieldTag;
+import dev.patchbay.catalog.EndpointWriter.Filter;
+import dev.patchbay.catalog.ImplementationWriter.ImplementationColumns;
+import dev.patchbay.catalog.InstalledSystems.InstalledSystem;
+import dev.patchbay.catalog.SystemWriter.SystemColumns;
 import dev.patchbay.catalog.definition.ConnectorDefinition;
 import dev.patchbay.catalog.definition.ConnectorDefinition.AuthenticationDef;
 import dev.patchbay.catalog.definition.ConnectorDefinition.EndpointDef;
@@ -32,28 +33,34 @@ class InstalledParts {
 
     private static final List<String> NOT_SETTINGS = List.of("key", "name", "type", "variables", "test_request", "endpoints");
 
-    private final CatalogWriter writer;
+    private final InstalledSystems installed;
+    private final SystemWriter systems;
+    private final ImplementationWriter implementations;
+    private final EndpointWriter endpoints;
     private final VariableStore variables;
 
-    InstalledParts(CatalogWriter writer, VariableStore variables) {
-        this.writer = writer;
+    InstalledParts(InstalledSystems installed, SystemWriter systems, ImplementationWriter implementations,
+            EndpointWriter endpoints, VariableStore variables) {
+        this.installed = installed;
+        this.systems = systems;
+        this.implementations = implementations;
+        this.endpoints = endpoints;
         this.variables = variables;
     }
 
     long create(long companyId, ParsedDefinition parsed, String canonicalKey, String name) {
         ConnectorDefinition definition = parsed.definition();
-        long systemId = writer.insertSystem(companyId, newSystem(definition, canonicalKey, name));
+        long systemId = systems.insert(companyId, systemColumns(definition, canonicalKey, name));
+        systems.markInstalledFrom(companyId, systemId, definition.key(), definition.version());
         Map<String, Long> endpointIds = new LinkedHashMap<>();
         for (EndpointDef endpoint : definition.endpoints()) {
-            long id = writer.insertEndpoint(companyId, systemId, newEndpoint(endpoint));
+            long id = endpoints.insert(companyId, systemId, endpointColumns(endpoint), endpoint.key());
             endpointParts(companyId, id, endpoint, List.of());
             endpointIds.put(endpoint.key(), id);
         }
         for (int a = 0; a < definition.authentications().size(); a++) {
             AuthenticationDef authentication = definition.authentications().get(a);
-            JsonNode json = parsed.json().get("authentications").get(a);
-            long id = writer.insertAuthenticationImplementation(companyId, systemId, authentication.type(),
-                    authentication.name(), settings(json), testRequest(json), authentication.key());
+            long id = implementations.insert(companyId, systemId, implementationColumns(parsed, a), authentication.key());
             variables.insertAll(companyId, Owner.AUTHENTICATION_IMPLEMENTATION, id, templates(authentication.variables()));
             link(id, authentication, endpointIds);
         }
@@ -62,32 +69,30 @@ class InstalledParts {
 
     void apply(long companyId, InstalledSystem target, ParsedDefinition parsed) {
         ConnectorDefinition definition = parsed.definition();
-        writer.updateSystem(companyId, target.id(), newSystem(definition, target.canonicalKey(), definition.system().name()));
-        Map<String, Long> endpointIds = writer.templateKeys(companyId, target.id(), "endpoints");
+        systems.update(companyId, target.id(), systemColumns(definition, target.canonicalKey(), definition.system().name()));
+        systems.markInstalledFrom(companyId, target.id(), definition.key(), definition.version());
+        Map<String, Long> endpointIds = installed.endpointKeys(companyId, target.id());
         for (EndpointDef endpoint : definition.endpoints()) {
             Long id = endpointIds.get(endpoint.key());
             if (id == null) {
-                id = writer.insertEndpoint(companyId, target.id(), newEndpoint(endpoint));
+                id = endpoints.insert(companyId, target.id(), endpointColumns(endpoint), endpoint.key());
                 endpointIds.put(endpoint.key(), id);
                 endpointParts(companyId, id, endpoint, List.of());
             } else {
-                writer.updateEndpoint(companyId, id, newEndpoint(endpoint));
+                endpoints.update(companyId, id, endpointColumns(endpoint));
                 endpointParts(companyId, id, endpoint, variables.clearValues(companyId, Owner.ENDPOINT, id));
             }
         }
-        writer.deprecateEndpointsNotIn(companyId, target.id(), definition.endpoints().stream().map(EndpointDef::key).toList());
-        Map<String, Long> authenticationIds = writer.templateKeys(companyId, target.id(), "authentication_implementations");
+        endpoints.deprecateInstalledNotIn(companyId, target.id(), definition.endpoints().stream().map(EndpointDef::key).toList());
+        Map<String, Long> authenticationIds = installed.implementationKeys(companyId, target.id());
         for (int a = 0; a < definition.authentications().size(); a++) {
             AuthenticationDef authentication = definition.authentications().get(a);
-            JsonNode json = parsed.json().get("authentications").get(a);
             Long id = authenticationIds.get(authentication.key());
             if (id == null) {
-                id = writer.insertAuthenticationImplementation(companyId, target.id(), authentication.type(),
-                        authentication.name(), settings(json), testRequest(json), authentication.key());
+                id = implementations.insert(companyId, target.id(), implementationColumns(parsed, a), authentication.key());
                 variables.insertAll(companyId, Owner.AUTHENTICATION_IMPLEMENTATION, id, templates(authentication.variables()));
             } else {
-                writer.updateAuthenticationImplementation(companyId, id, authentication.type(), authentication.name(),
-                        settings(json), testRequest(json));
+                implementations.update(companyId, id, implementationColumns(parsed, a));
                 mergeTemplates(companyId, Owner.AUTHENTICATION_IMPLEMENTATION, id, authentication.variables(),
                         variables.clearValues(companyId, Owner.AUTHENTICATION_IMPLEMENTATION, id));
             }
@@ -95,15 +100,13 @@ class InstalledParts {
         }
     }
 
-    /** Schema, filters, field tags and variables of an endpoint (the first three were cleared on update). */
+    /** Schema, filters, field tags and variables of an endpoint, replacing what an earlier version installed. */
     private void endpointParts(long companyId, long endpointId, EndpointDef endpoint, List<VariableData> stored) {
-        if (endpoint.schema() != null) {
-            writer.insertSchema(endpointId, endpoint.schema().toString());
-        }
-        writer.insertFilters(endpointId, endpoint.filters().stream()
-                .map(f -> new NewFilter(f.name(), f.type(), f.parameter(), f.operator() == null ? "eq" : f.operator()))
+        endpoints.replaceSchema(endpointId, endpoint.schema() == null ? null : endpoint.schema().toString());
+        endpoints.replaceFilters(endpointId, endpoint.filters().stream()
+                .map(f -> new Filter(f.name(), f.type(), f.parameter(), f.operator()))
                 .toList());
-        writer.insertFieldTags(endpointId, endpoint.fieldTags().stream().map(t -> new NewFieldTag(t.path(), t.tag())).toList());
+        endpoints.replaceFieldTags(endpointId, endpoint.fieldTags().stream().map(t -> new FieldTag(t.path(), t.tag())).toList());
         mergeTemplates(companyId, Owner.ENDPOINT, endpointId, endpoint.variables(), stored);
     }
 
@@ -132,20 +135,29 @@ class InstalledParts {
 
     private void link(long authenticationId, AuthenticationDef authentication, Map<String, Long> endpointIds) {
         List<String> keys = authentication.endpoints() != null ? authentication.endpoints() : List.copyOf(endpointIds.keySet());
-        keys.forEach(key -> writer.linkEndpoint(authenticationId, endpointIds.get(key)));
+        keys.forEach(key -> endpoints.link(authenticationId, endpointIds.get(key)));
     }
 
-    private static NewSystem newSystem(ConnectorDefinition definition, String canonicalKey, String name) {
+    private SystemColumns systemColumns(ConnectorDefinition definition, String canonicalKey, String name) {
         ConnectorDefinition.SystemDef system = definition.system();
-        return new NewSystem(name, system.label() != null ? system.label() : system.name(), canonicalKey, system.systemType(),
-                system.colour(), system.logo(), system.version(), system.defaultRateLimit().amount(),
-                system.defaultRateLimit().unit(), system.defaultDateFormat(), system.helpLink(), definition.key(),
-                system.baseUrl(), definition.version(), system.versionName(), system.connectTimeout(), system.readTimeout());
+        return new SystemColumns(name, system.label() != null ? system.label() : system.name(), canonicalKey,
+                installed.systemTypeId(system.systemType()), system.protocol() == null ? "HTTP" : system.protocol(),
+                system.colour(), system.logo(), system.version(), system.versionName(), system.defaultRateLimit().amount(),
+                system.defaultRateLimit().unit(), system.defaultDateFormat(), system.helpLink(), system.baseUrl(),
+                system.connectTimeout(), system.readTimeout());
     }
 
-    private static NewEndpoint newEndpoint(EndpointDef e) {
-        return new NewEndpoint(e.name(), e.httpMethod(), e.path(), e.direction(), e.dataType() == null ? "json" : e.dataType(),
-                e.paginationMethod(), Boolean.TRUE.equals(e.returnsMultipleRecords()), e.entityType(), e.key(), e.deprecatedAt());
+    private EndpointColumns endpointColumns(EndpointDef e) {
+        return new EndpointColumns(e.name(), e.httpMethod(), e.path(), e.direction(), e.dataType() == null ? "json" : e.dataType(),
+                e.paginationMethod(), Boolean.TRUE.equals(e.returnsMultipleRecords()), installed.entityTypeId(e.entityType()),
+                e.deprecatedAt());
+    }
+
+    private ImplementationColumns implementationColumns(ParsedDefinition parsed, int index) {
+        AuthenticationDef authentication = parsed.definition().authentications().get(index);
+        JsonNode json = parsed.json().get("authentications").get(index);
+        return new ImplementationColumns(installed.authenticationTypeId(authentication.type()), authentication.name(),
+                settings(json), testRequest(json));
     }
 
     private static List<VariableData> templates(List<VariableDef> definitions) {

@@ -1,6 +1,6 @@
 package dev.patchbay.catalog;
 
-import dev.patchbay.catalog.CatalogWriter.InstalledSystem;
+import dev.patchbay.catalog.InstalledSystems.InstalledSystem;
 import dev.patchbay.catalog.SystemTemplateRepository.TemplateRow;
 import dev.patchbay.catalog.definition.ConnectorDefinition;
 import dev.patchbay.catalog.definition.DefinitionParser;
@@ -44,13 +44,13 @@ public class Installer {
     public record Installation(long systemId, boolean created, String version) {}
 
     private final SystemTemplateRepository templates;
-    private final CatalogWriter writer;
+    private final InstalledSystems installedSystems;
     private final InstalledParts parts;
     private final DefinitionParser parser;
 
-    Installer(SystemTemplateRepository templates, CatalogWriter writer, InstalledParts parts, DefinitionParser parser) {
+    Installer(SystemTemplateRepository templates, InstalledSystems installedSystems, InstalledParts parts, DefinitionParser parser) {
         this.templates = templates;
-        this.writer = writer;
+        this.installedSystems = installedSystems;
         this.parts = parts;
         this.parser = parser;
     }
@@ -61,7 +61,7 @@ public class Installer {
         TemplateRow row = templates.find(templateId).orElseThrow(() -> NotFoundException.of("system template", templateId));
         ParsedDefinition parsed = stored(row);
         ConnectorDefinition definition = parsed.definition();
-        List<InstalledSystem> installed = writer.installedFrom(companyId, definition.key());
+        List<InstalledSystem> installed = installedSystems.installedFrom(companyId, definition.key());
         return switch (mode) {
             case ALONGSIDE -> alongside(companyId, parsed, installed);
             case UPGRADE -> upgrade(companyId, parsed, installed, systemId);
@@ -89,12 +89,12 @@ public class Installer {
         }
         TemplateRow row = templates.find(method.get().systemTemplateId()).orElseThrow();
         ParsedDefinition parsed = stored(row);
-        List<InstalledSystem> installed = writer.installedFrom(companyId, parsed.definition().key());
+        List<InstalledSystem> installed = installedSystems.installedFrom(companyId, parsed.definition().key());
         long systemId = installed.stream().filter(s -> row.version().equals(s.systemTemplateVersion())).findFirst()
                 .or(() -> installed.stream().findFirst())
                 .map(InstalledSystem::id)
                 .orElseGet(() -> parts.create(companyId, parsed, parsed.definition().key(), parsed.definition().system().name()));
-        Long implementation = writer.templateKeys(companyId, systemId, "authentication_implementations").get(method.get().key());
+        Long implementation = installedSystems.implementationKeys(companyId, systemId).get(method.get().key());
         if (implementation == null) {
             new FieldErrors().add("authentication_implementation_template_id", "The installed " + row.name()
                     + " has no authentication method `" + method.get().key() + "` (it came with version " + row.version()
@@ -131,7 +131,7 @@ public class Installer {
         if (installed.isEmpty()) {
             return installOnce(companyId, parsed, installed);
         }
-        if (writer.canonicalKeyTaken(companyId, canonicalKey)) {
+        if (installedSystems.canonicalKeyTaken(companyId, canonicalKey)) {
             new FieldErrors().add("mode", "The canonical key `" + canonicalKey + "` is used by another system of this company.")
                     .throwIfAny();
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -38,14 +39,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.databind.DatabindException;
 
 /**
- * The one place that turns exceptions into the contract's error bodies. Messages of unexpected
- * exceptions are neither echoed nor logged: they may carry SQL, values or secrets. A log line names the
- * exception classes, the route and the request id ({@link SafeSummary}).
+ * Turns the exceptions a controller raises into the contract's error bodies; what fails before a
+ * controller runs is {@link ApiErrorController}'s (filters) or {@link ContainerErrorValve}'s (what Tomcat
+ * refuses). Messages of unexpected exceptions are neither echoed nor logged: they may carry SQL, values or
+ * secrets. A log line names the exception classes, the route and the request id ({@link SafeSummary}),
+ * and a 500 answers that request id and nothing else of the failure. The one message logged is
+ * {@link SecretUnreadableException}'s, which is built to name where a value is stored, never the value.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** The MDC key under which {@link RequestIdFilter} keeps the request's id. */
+    private static final String REQUEST_ID = "requestId";
 
     @ExceptionHandler(ValidationFailedException.class)
     ResponseEntity<ValidationErrorBody> validationFailed(ValidationFailedException e) {
@@ -142,13 +149,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A constraint the database enforced after the service's own checks passed: another request changed
-     * the same records at the same moment (deleted a pool a connector was being assigned to, took the
-     * same e-mail). Validation already rejects the ordinary cases, so this is a conflict, not a crash.
+     * A constraint the database enforced after the service's own checks passed. A unique or foreign-key
+     * violation is another request changing the same records at the same moment (deleting a pool a
+     * connector was being assigned to, taking the same e-mail): a conflict the caller can retry, 409. Any
+     * other constraint (a check, a not-null, a value too long) means the service let through what it
+     * should have refused: a bug, answered as one (500 with the request id, logged without values).
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<MessageBody> conflict(DataIntegrityViolationException e) {
-        log.warn("A concurrent change broke a database constraint: {}", e.getClass().getSimpleName());
+    ResponseEntity<MessageBody> constraintViolated(DataIntegrityViolationException e, HttpServletRequest request) {
+        ConstraintViolation violation = ConstraintViolation.of(e);
+        if (!violation.isConcurrentChange()) {
+            log.error("A database constraint refused a write that no concurrent change explains ({}): {}", violation,
+                    SafeSummary.of(e, request));
+            return serverError();
+        }
+        log.warn("A concurrent change broke a database constraint ({}) on {} (request {})", violation,
+                SafeSummary.route(request), MDC.get(REQUEST_ID));
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(new MessageBody("The records changed while this request ran. Please try again."));
     }
@@ -201,7 +217,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(malformed.get().status()).body(new MessageBody(malformed.get().message()));
         }
         log.error("Unexpected {}", SafeSummary.of(e, request));
-        return ResponseEntity.internalServerError().body(new MessageBody("Server Error"));
+        return serverError();
+    }
+
+    /**
+     * {@code {"message": "Server Error (request <id>)."}}: nothing of the failure, only the request id
+     * that the log line carries too, so that a caller's report leads to it.
+     */
+    private static ResponseEntity<MessageBody> serverError() {
+        String requestId = MDC.get(REQUEST_ID);
+        return ResponseEntity.internalServerError()
+                .body(new MessageBody(requestId == null ? "Server Error" : "Server Error (request " + requestId + ")."));
     }
 
     @Override

@@ -1,9 +1,10 @@
 package dev.patchbay.catalog;
 
-import dev.patchbay.catalog.CatalogWriter.NewEndpoint;
-import dev.patchbay.catalog.CatalogWriter.NewFieldTag;
-import dev.patchbay.catalog.CatalogWriter.NewFilter;
-import dev.patchbay.catalog.CatalogWriter.NewSystem;
+import dev.patchbay.catalog.EndpointWriter.EndpointColumns;
+import dev.patchbay.catalog.EndpointWriter.FieldTag;
+import dev.patchbay.catalog.EndpointWriter.Filter;
+import dev.patchbay.catalog.ImplementationWriter.ImplementationColumns;
+import dev.patchbay.catalog.SystemWriter.SystemColumns;
 import dev.patchbay.support.FakeSystems;
 import dev.patchbay.variable.VariableData;
 import dev.patchbay.variable.VariableStore;
@@ -28,35 +29,42 @@ public class DemoCatalog {
             {"type": "object", "properties": {"id": {"type": "integer"}, "total": {"type": "string"},
              "updated_at": {"type": "string", "format": "date-time"}}}""";
 
-    private final CatalogWriter writer;
+    private final SystemWriter systemWriter;
+    private final ImplementationWriter implementationWriter;
+    private final EndpointWriter endpointWriter;
+    private final InstalledSystems types;
     private final VariableStore variables;
     private final FakeSystems systems;
 
-    DemoCatalog(CatalogWriter writer, VariableStore variables, FakeSystems systems) {
-        this.writer = writer;
+    DemoCatalog(SystemWriter systemWriter, ImplementationWriter implementationWriter, EndpointWriter endpointWriter,
+            InstalledSystems types, VariableStore variables, FakeSystems systems) {
+        this.systemWriter = systemWriter;
+        this.implementationWriter = implementationWriter;
+        this.endpointWriter = endpointWriter;
+        this.types = types;
         this.variables = variables;
         this.systems = systems;
     }
 
     @Transactional
     public Installed installInto(long companyId) {
-        long sandbox = writer.insertSystem(companyId, new NewSystem("Patchbay Sandbox", "Sandbox", "sandbox", "Other", "#6b46c1",
+        long sandbox = system(companyId, new NewSystem("Patchbay Sandbox", "Sandbox", "sandbox", "Other", "#6b46c1",
                 null, "1.0", 60, "minute", "Y-m-d\\TH:i:sP", null, "sandbox", "{{patchbay_url}}/sandbox"));
-        long sandboxAuth = writer.insertAuthenticationImplementation(companyId, sandbox, "token", "API key",
+        long sandboxAuth = implementation(companyId, sandbox, "token", "API key",
                 "{\"headers\": {\"X-Api-Key\": \"{{api_key}}\"}}", "{\"method\": \"GET\", \"path\": \"/ping\", \"expect_status\": 200}");
         variables.insertAll(companyId, VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION, sandboxAuth,
                 List.of(template("api_key", null, "API key", true, false, true)));
         long sandboxOrders = endpoint(companyId, sandbox, sandboxAuth, new NewEndpoint("List orders", "GET", "/orders",
                 "Receive", "json", "page", true, "Orders"));
-        writer.insertFilters(sandboxOrders, List.of(new NewFilter("Updated since", "date", "updated_since", "gte")));
-        writer.insertSchema(sandboxOrders, ORDER_SCHEMA);
+        endpointWriter.replaceFilters(sandboxOrders, List.of(new Filter("Updated since", "date", "updated_since", "gte")));
+        endpointWriter.replaceSchema(sandboxOrders, ORDER_SCHEMA);
         endpoint(companyId, sandbox, sandboxAuth, new NewEndpoint("Create order", "POST", "/orders", "Send", "json", null, false,
                 "Orders"));
 
-        long shopify = writer.insertSystem(companyId, new NewSystem("Shopify", "Shopify", "shopify", "eCommerce", "#95bf47",
+        long shopify = system(companyId, new NewSystem("Shopify", "Shopify", "shopify", "eCommerce", "#95bf47",
                 "https://cdn.shopify.com/static/shopify-favicon.png", "2024-10", 2, "second", "Y-m-d\\TH:i:sP",
                 "https://shopify.dev/docs/api/admin-rest", "shopify", systems.shopifyBaseUrl()));
-        long shopifyAuth = writer.insertAuthenticationImplementation(companyId, shopify, "token", "Admin API access token",
+        long shopifyAuth = implementation(companyId, shopify, "token", "Admin API access token",
                 "{\"headers\": {\"X-Shopify-Access-Token\": \"{{access_token}}\"}}",
                 "{\"method\": \"GET\", \"path\": \"/shop.json\", \"expect_status\": 200}");
         variables.insertAll(companyId, VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION, shopifyAuth, List.of(
@@ -65,33 +73,58 @@ public class DemoCatalog {
                 template("api_version", "2024-10", "API version", false, true, false)));
         long shopifyOrders = endpoint(companyId, shopify, shopifyAuth, new NewEndpoint("Get orders", "GET", "/orders.json",
                 "Receive", "json", "link_header", true, "Orders"));
-        writer.insertFilters(shopifyOrders, List.of(new NewFilter("Updated since", "date", "updated_at_min", "gte"),
-                new NewFilter("Status", "value", "status", "eq")));
-        writer.insertSchema(shopifyOrders, ORDER_SCHEMA);
-        writer.insertFieldTags(shopifyOrders, List.of(new NewFieldTag("orders.*.id", "order_id"),
-                new NewFieldTag("orders.*.updated_at", "updated_at")));
+        endpointWriter.replaceFilters(shopifyOrders, List.of(new Filter("Updated since", "date", "updated_at_min", "gte"),
+                new Filter("Status", "value", "status", "eq")));
+        endpointWriter.replaceSchema(shopifyOrders, ORDER_SCHEMA);
+        endpointWriter.replaceFieldTags(shopifyOrders, List.of(new FieldTag("orders.*.id", "order_id"),
+                new FieldTag("orders.*.updated_at", "updated_at")));
         variables.insertAll(companyId, VariableStore.Owner.ENDPOINT, shopifyOrders,
                 List.of(template("status", "any", "Order status", false, false, false)));
         endpoint(companyId, shopify, shopifyAuth, new NewEndpoint("Update product", "PUT", "/products/{{product_id}}.json",
                 "Send", "json", null, false, "Products"));
 
-        long rest = writer.insertSystem(companyId, new NewSystem("REST API", "Generic REST API", "rest_api", "Other", "#4a5568",
+        long rest = system(companyId, new NewSystem("REST API", "Generic REST API", "rest_api", "Other", "#4a5568",
                 null, "1.0", 60, "minute", "Y-m-d H:i:s", null, "rest_api", "{{base_url}}"));
-        long restBasic = writer.insertAuthenticationImplementation(companyId, rest, "basic", "Basic auth",
+        long restBasic = implementation(companyId, rest, "basic", "Basic auth",
                 "{\"basic\": {\"username\": \"{{username}}\", \"password\": \"{{password}}\"}}", null);
         variables.insertAll(companyId, VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION, restBasic, List.of(
                 template("base_url", null, "Base URL", false, false, true),
                 template("username", null, "Username", false, false, true),
                 template("password", null, "Password", true, false, true)));
-        long restNone = writer.insertAuthenticationImplementation(companyId, rest, "none", "No auth", "{}", null);
+        long restNone = implementation(companyId, rest, "none", "No auth", "{}", null);
         variables.insertAll(companyId, VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION, restNone,
                 List.of(template("base_url", null, "Base URL", false, false, true)));
         return new Installed(sandbox, sandboxAuth, shopify, shopifyAuth, rest, restBasic, restNone);
     }
 
-    private long endpoint(long companyId, long systemId, long authId, NewEndpoint endpoint) {
-        long id = writer.insertEndpoint(companyId, systemId, endpoint);
-        writer.linkEndpoint(authId, id);
+    /** A system as the old-style fixture names it: its type by name, installed from the definition {@code template}. */
+    private record NewSystem(String name, String label, String canonicalKey, String systemType, String colour, String logoUrl,
+            String version, int defaultRateLimitDuration, String defaultRateLimitUnit, String defaultDateFormat,
+            String helpLink, String template, String baseUrl) {}
+
+    private record NewEndpoint(String name, String httpMethod, String path, String direction, String dataType,
+            String paginationMethod, boolean returnsMultipleRecords, String entityType) {}
+
+    private long system(long companyId, NewSystem s) {
+        long id = systemWriter.insert(companyId, new SystemColumns(s.name(), s.label(), s.canonicalKey(),
+                types.systemTypeId(s.systemType()), "HTTP", s.colour(), s.logoUrl(), s.version(), null,
+                s.defaultRateLimitDuration(), s.defaultRateLimitUnit(), s.defaultDateFormat(), s.helpLink(), s.baseUrl(),
+                null, null));
+        systemWriter.markInstalledFrom(companyId, id, s.template(), null);
+        return id;
+    }
+
+    private long implementation(long companyId, long systemId, String type, String name, String settingsJson,
+            String testRequestJson) {
+        return implementationWriter.insert(companyId, systemId,
+                new ImplementationColumns(types.authenticationTypeId(type), name, settingsJson, testRequestJson), null);
+    }
+
+    private long endpoint(long companyId, long systemId, long authId, NewEndpoint e) {
+        long id = endpointWriter.insert(companyId, systemId, new EndpointColumns(e.name(), e.httpMethod(), e.path(),
+                e.direction(), e.dataType(), e.paginationMethod(), e.returnsMultipleRecords(), types.entityTypeId(e.entityType()),
+                null), null);
+        endpointWriter.link(authId, id);
         return id;
     }
 

@@ -2,6 +2,8 @@ package dev.patchbay.builder.authentication;
 
 import dev.patchbay.builder.JsonInput;
 import dev.patchbay.builder.Refusal;
+import dev.patchbay.catalog.ImplementationWriter;
+import dev.patchbay.catalog.ImplementationWriter.ImplementationColumns;
 import dev.patchbay.variable.VariableData;
 import dev.patchbay.variable.VariableStore;
 import dev.patchbay.web.NotFoundException;
@@ -19,14 +21,16 @@ class ImplementationService {
     private final JsonMapper json;
     private final ImplementationValidator validator;
     private final ImplementationRepository implementations;
+    private final ImplementationWriter writer;
     private final VariableStore variables;
 
     ImplementationService(JsonInput input, JsonMapper json, ImplementationValidator validator,
-            ImplementationRepository implementations, VariableStore variables) {
+            ImplementationRepository implementations, ImplementationWriter writer, VariableStore variables) {
         this.input = input;
         this.json = json;
         this.validator = validator;
         this.implementations = implementations;
+        this.writer = writer;
         this.variables = variables;
     }
 
@@ -34,7 +38,7 @@ class ImplementationService {
     long create(long companyId, JsonNode body) {
         ImplementationInput implementation = input.read(body, ImplementationInput.class);
         List<VariableData> templates = validator.validateCreate(companyId, implementation);
-        long id = implementations.insert(companyId, implementation, settings(implementation), input.write(implementation.testRequest()));
+        long id = writer.insert(companyId, implementation.systemId(), columns(implementation), null);
         variables.insertAll(companyId, VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION, id, templates);
         return id;
     }
@@ -47,8 +51,7 @@ class ImplementationService {
                 parse(stored.settings()), parse(stored.testRequest()), null);
         ImplementationInput implementation = input.merge(current, body, ImplementationInput.class);
         validator.validateUpdate(companyId, id, stored.systemId(), implementation);
-        implementations.update(companyId, id, implementation, settings(implementation),
-                input.write(implementation.testRequest()));
+        writer.update(companyId, id, columns(implementation));
     }
 
     /** Refused (422, naming them) while connectors use it. */
@@ -57,12 +60,14 @@ class ImplementationService {
         implementations.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("authentication implementation", id));
         Refusal.throwIfUsed("authentication_implementation", "connectors", "connector",
                 implementations.connectorsUsing(companyId, id));
-        implementations.delete(companyId, id);
+        writer.delete(companyId, id);
     }
 
-    private String settings(ImplementationInput implementation) {
+    /** The columns the catalog's writer stores: the name without surrounding blanks, settings {@code {}} when absent. */
+    private ImplementationColumns columns(ImplementationInput implementation) {
         String settings = input.write(implementation.settings());
-        return settings == null ? "{}" : settings;
+        return new ImplementationColumns(implementation.authenticationTypeId(), implementation.name().trim(),
+                settings == null ? "{}" : settings, input.write(implementation.testRequest()));
     }
 
     private JsonNode parse(String text) {

@@ -1,5 +1,8 @@
 package dev.patchbay.builder.endpoint;
 
+import dev.patchbay.catalog.EndpointWriter.EndpointColumns;
+import dev.patchbay.catalog.EndpointWriter.FieldTag;
+import dev.patchbay.catalog.EndpointWriter.Filter;
 import dev.patchbay.web.CheckedBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -50,5 +53,28 @@ record EndpointInput(
         return new EndpointInput(systemId, name, httpMethod, path, direction, dataType == null ? "json" : dataType,
                 paginationMethod, returnsMultipleRecords == null ? Boolean.FALSE : returnsMultipleRecords, entityTypeId,
                 deprecatedAt, filters, endpointSchema, fieldTags, authenticationImplementationIds);
+    }
+
+    /** The columns the catalog's writer stores (the name without surrounding blanks). */
+    EndpointColumns toColumns() {
+        return new EndpointColumns(name.trim(), httpMethod, path, direction, dataType, paginationMethod, returnsMultipleRecords,
+                entityTypeId, deprecatedAt);
+    }
+
+    List<Filter> filterRows() {
+        return present(filters).stream().map(f -> new Filter(f.name(), f.type(), f.parameter(), f.operator())).toList();
+    }
+
+    List<FieldTag> fieldTagRows() {
+        return present(fieldTags).stream().map(t -> new FieldTag(t.path(), t.tag())).toList();
+    }
+
+    List<Long> implementationIds() {
+        return present(authenticationImplementationIds);
+    }
+
+    /** A list left out of the body is empty; null entries were refused by validation. */
+    private static <T> List<T> present(List<T> list) {
+        return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
     }
 }

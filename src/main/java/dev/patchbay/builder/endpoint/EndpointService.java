@@ -2,6 +2,7 @@ package dev.patchbay.builder.endpoint;
 
 import dev.patchbay.builder.JsonInput;
 import dev.patchbay.builder.Refusal;
+import dev.patchbay.catalog.EndpointWriter;
 import dev.patchbay.web.ApiTimestamps;
 import dev.patchbay.web.CheckedBody;
 import dev.patchbay.web.FieldErrors;
@@ -9,7 +10,6 @@ import dev.patchbay.web.NotFoundException;
 import dev.patchbay.web.Violations;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -26,23 +26,26 @@ class EndpointService {
     private final Validator beanValidator;
     private final EndpointValidator validator;
     private final EndpointRepository endpoints;
+    private final EndpointWriter writer;
 
-    EndpointService(JsonInput input, Validator beanValidator, EndpointValidator validator, EndpointRepository endpoints) {
+    EndpointService(JsonInput input, Validator beanValidator, EndpointValidator validator, EndpointRepository endpoints,
+            EndpointWriter writer) {
         this.input = input;
         this.beanValidator = beanValidator;
         this.validator = validator;
         this.endpoints = endpoints;
+        this.writer = writer;
     }
 
     @Transactional
     long create(long companyId, JsonNode body) {
         EndpointInput endpoint = input.read(body, EndpointInput.class).withDefaults();
         validator.validate(companyId, endpoint, null);
-        long id = endpoints.insert(companyId, endpoint);
-        endpoints.replaceFilters(id, orEmpty(endpoint.filters()));
-        endpoints.replaceFieldTags(id, orEmpty(endpoint.fieldTags()));
-        endpoints.replaceSchema(id, input.write(endpoint.endpointSchema()));
-        endpoints.replaceLinks(id, orEmpty(endpoint.authenticationImplementationIds()));
+        long id = writer.insert(companyId, endpoint.systemId(), endpoint.toColumns(), null);
+        writer.replaceFilters(id, endpoint.filterRows());
+        writer.replaceFieldTags(id, endpoint.fieldTagRows());
+        writer.replaceSchema(id, input.write(endpoint.endpointSchema()));
+        writer.replaceLinks(id, endpoint.implementationIds());
         return id;
     }
 
@@ -56,18 +59,18 @@ class EndpointService {
                 stored.entityTypeId(), ApiTimestamps.format(stored.deprecatedAt()), null, null, null, null);
         EndpointInput endpoint = input.merge(current, body, EndpointInput.class);
         validator.validate(companyId, endpoint, stored.systemId());
-        endpoints.update(companyId, id, endpoint);
+        writer.update(companyId, id, endpoint.toColumns());
         if (body.has("filters")) {
-            endpoints.replaceFilters(id, orEmpty(endpoint.filters()));
+            writer.replaceFilters(id, endpoint.filterRows());
         }
         if (body.has("field_tags")) {
-            endpoints.replaceFieldTags(id, orEmpty(endpoint.fieldTags()));
+            writer.replaceFieldTags(id, endpoint.fieldTagRows());
         }
         if (body.has("endpoint_schema")) {
-            endpoints.replaceSchema(id, input.write(endpoint.endpointSchema()));
+            writer.replaceSchema(id, input.write(endpoint.endpointSchema()));
         }
         if (body.has("authentication_implementation_ids")) {
-            endpoints.replaceLinks(id, orEmpty(endpoint.authenticationImplementationIds()));
+            writer.replaceLinks(id, endpoint.implementationIds());
         }
     }
 
@@ -76,7 +79,7 @@ class EndpointService {
     void delete(long companyId, long id) {
         endpoints.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("endpoint", id));
         Refusal.throwIfUsed("endpoint", "process_flows", "process flow", endpoints.flowsUsing(companyId, id));
-        endpoints.delete(companyId, id);
+        writer.delete(companyId, id);
     }
 
     /** Links an endpoint of the implementation's system; returns the endpoint id and whether the link is new. */
@@ -91,7 +94,7 @@ class EndpointService {
             errors.add("endpoint_id", "The selected endpoint id is not an endpoint of this authentication implementation's system.");
         }
         errors.throwIfAny();
-        return new LinkResult(link.endpointId(), endpoints.link(implementationId, link.endpointId()));
+        return new LinkResult(link.endpointId(), writer.link(implementationId, link.endpointId()));
     }
 
     record LinkResult(long endpointId, boolean created) {}
@@ -100,12 +103,8 @@ class EndpointService {
     void unlink(long companyId, long implementationId, long endpointId) {
         endpoints.implementationSystemForUpdate(companyId, implementationId)
                 .orElseThrow(() -> NotFoundException.of("authentication implementation", implementationId));
-        if (!endpoints.unlink(implementationId, endpointId)) {
+        if (!writer.unlink(implementationId, endpointId)) {
             throw NotFoundException.of("linked endpoint", endpointId);
         }
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
     }
 }

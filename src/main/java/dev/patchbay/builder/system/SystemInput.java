@@ -1,5 +1,6 @@
 package dev.patchbay.builder.system;
 
+import dev.patchbay.catalog.SystemWriter.SystemColumns;
 import dev.patchbay.web.CheckedBody;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,6 +48,13 @@ record SystemInput(
                 version, versionName, defaultRateLimitDuration == null ? 60 : defaultRateLimitDuration,
                 defaultRateLimitUnit == null ? "minute" : defaultRateLimitUnit,
                 defaultDateFormat == null ? "Y-m-d H:i:s" : defaultDateFormat, helpLink, baseUrl, connectTimeout,
+                readTimeout);
+    }
+
+    /** The columns the catalog's writer stores (the name without surrounding blanks). */
+    SystemColumns toColumns() {
+        return new SystemColumns(name.trim(), label, canonicalKey, systemTypeId, protocol, colour, logo, version, versionName,
+                defaultRateLimitDuration, defaultRateLimitUnit, defaultDateFormat, helpLink, baseUrl, connectTimeout,
                 readTimeout);
     }
 }

@@ -2,6 +2,9 @@ package dev.patchbay.builder.system;
 
 import dev.patchbay.builder.JsonInput;
 import dev.patchbay.builder.Refusal;
+import dev.patchbay.catalog.EndpointWriter;
+import dev.patchbay.catalog.ImplementationWriter;
+import dev.patchbay.catalog.SystemWriter;
 import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.NotFoundException;
 import dev.patchbay.web.ValidationFailedException;
@@ -17,18 +20,25 @@ class SystemService {
     private final JsonInput input;
     private final SystemValidator validator;
     private final SystemRepository systems;
+    private final SystemWriter writer;
+    private final ImplementationWriter implementations;
+    private final EndpointWriter endpoints;
 
-    SystemService(JsonInput input, SystemValidator validator, SystemRepository systems) {
+    SystemService(JsonInput input, SystemValidator validator, SystemRepository systems, SystemWriter writer,
+            ImplementationWriter implementations, EndpointWriter endpoints) {
         this.input = input;
         this.validator = validator;
         this.systems = systems;
+        this.writer = writer;
+        this.implementations = implementations;
+        this.endpoints = endpoints;
     }
 
     @Transactional
     long create(long companyId, JsonNode body) {
         SystemInput system = input.read(body, SystemInput.class).withDefaults();
         validator.validate(companyId, system, null);
-        return uniqueKey(() -> systems.insert(companyId, system));
+        return uniqueKey(() -> writer.insert(companyId, system.toColumns()));
     }
 
     @Transactional
@@ -37,14 +47,16 @@ class SystemService {
         SystemInput system = input.merge(current, body, SystemInput.class);
         validator.validate(companyId, system, id);
         uniqueKey(() -> {
-            systems.update(companyId, id, system);
+            writer.update(companyId, id, system.toColumns());
             return id;
         });
     }
 
     /**
      * Refused (422, naming them) while connectors use the system or process flows call its endpoints;
-     * otherwise the system goes with everything under it. This is also how a connector is uninstalled.
+     * otherwise the system goes with everything under it: its authentication implementations and endpoints,
+     * and with them (ON DELETE CASCADE) their variable templates, links, filters, schemas and field tags.
+     * This is also how a connector is uninstalled.
      */
     @Transactional
     void delete(long companyId, long id) {
@@ -53,7 +65,9 @@ class SystemService {
         Refusal.ifUsed(errors, "system", "connectors", "connector", systems.connectorsUsing(companyId, id));
         Refusal.ifUsed(errors, "system", "process_flows", "process flow", systems.flowsUsingEndpoints(companyId, id));
         errors.throwIfAny();
-        systems.delete(companyId, id);
+        implementations.deleteOfSystem(companyId, id);
+        endpoints.deleteOfSystem(companyId, id);
+        writer.delete(companyId, id);
     }
 
     /** Two concurrent writes of the same key both pass the validator; the unique index decides. */

@@ -138,7 +138,7 @@ class VariableTemplates {
     void update(long companyId, long id, JsonNode body) {
         OwnerRef owner = lockedOwner(companyId, id);
         List<VariableData> stored = variables.clearValues(companyId, owner.owner(), owner.id());
-        VariableData was = stored.stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+        VariableData was = stored(stored, id);
         Long implementation = owner.owner() == Owner.AUTHENTICATION_IMPLEMENTATION ? owner.id() : null;
         Long endpoint = owner.owner() == Owner.ENDPOINT ? owner.id() : null;
         VariableInput current = new VariableInput(was.key(), was.secret() ? SecretMask.forOutput(was.value()) : was.value(),
@@ -165,8 +165,7 @@ class VariableTemplates {
     @Transactional
     void delete(long companyId, long id) {
         OwnerRef owner = lockedOwner(companyId, id);
-        VariableData was = variables.clearValues(companyId, owner.owner(), owner.id()).stream()
-                .filter(v -> v.id() == id).findFirst().orElseThrow();
+        VariableData was = stored(variables.clearValues(companyId, owner.owner(), owner.id()), id);
         Optional<String> used = usedBySettings(companyId, owner, was.key());
         if (used.isPresent()) {
             throw ValidationFailedException.of("variable", used.get());
@@ -174,10 +173,21 @@ class VariableTemplates {
         repository.delete(companyId, id);
     }
 
+    /**
+     * The variable's owner, locked. A concurrent delete of the owner (which takes its templates with it) can
+     * commit between the two reads: the lock then finds no row, and the variable is gone, so 404.
+     */
     private OwnerRef lockedOwner(long companyId, long id) {
         OwnerRef owner = repository.ownerOf(companyId, id).orElseThrow(() -> NotFoundException.of("variable", id));
-        repository.lockOwner(companyId, owner);
+        if (!repository.lockOwner(companyId, owner)) {
+            throw NotFoundException.of("variable", id);
+        }
         return owner;
+    }
+
+    /** The variable among its owner's templates read under the owner's lock; a concurrent delete of it makes a 404. */
+    private static VariableData stored(List<VariableData> templates, long id) {
+        return templates.stream().filter(v -> v.id() == id).findFirst().orElseThrow(() -> NotFoundException.of("variable", id));
     }
 
     private Optional<String> usedBySettings(long companyId, OwnerRef owner, String key) {

@@ -1,5 +1,6 @@
 package dev.patchbay.pool;
 
+import dev.patchbay.web.InUseException.User;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,9 +9,6 @@ import org.springframework.stereotype.Repository;
 /** The write side's SQL for connection pools; every statement is scoped by company. */
 @Repository
 class PoolRepository {
-
-    /** A connector that uses a pool, named in the refusal to delete it. */
-    record ConnectorRef(long id, String name) {}
 
     private final JdbcClient jdbc;
 
@@ -52,11 +50,11 @@ class PoolRepository {
                 .update();
     }
 
-    List<ConnectorRef> connectorsUsing(long companyId, long id) {
+    List<User> connectorsUsing(long companyId, long id) {
         return jdbc.sql("SELECT id, name FROM connectors WHERE company_id = :company AND connection_pool_id = :id ORDER BY id")
                 .param("company", companyId)
                 .param("id", id)
-                .query(ConnectorRef.class)
+                .query(User.class)
                 .list();
     }
 

@@ -1,6 +1,6 @@
 package dev.patchbay.builder.endpoint;
 
-import dev.patchbay.builder.Refusal.User;
+import dev.patchbay.web.InUseException.User;
 import dev.patchbay.builder.endpoint.EndpointInput.FieldTagInput;
 import dev.patchbay.builder.endpoint.EndpointInput.FilterInput;
 import java.util.Collection;

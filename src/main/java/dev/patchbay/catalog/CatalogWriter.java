@@ -175,7 +175,9 @@ class CatalogWriter {
     }
 
     void linkEndpoint(long authenticationImplementationId, long endpointId) {
-        jdbc.sql("INSERT INTO authentication_implementation_endpoint VALUES (:implementation, :endpoint) ON CONFLICT DO NOTHING")
+        jdbc.sql("INSERT INTO authentication_implementation_endpoint (company_id, authentication_implementation_id, endpoint_id) "
+                        + "SELECT company_id, id, :endpoint FROM authentication_implementations WHERE id = :implementation "
+                        + "ON CONFLICT DO NOTHING")
                 .param("implementation", authenticationImplementationId).param("endpoint", endpointId).update();
     }
 

@@ -101,7 +101,8 @@ class EndpointRepository {
 
     /** @return false when the link already existed */
     boolean link(long implementationId, long endpointId) {
-        return jdbc.sql("INSERT INTO authentication_implementation_endpoint VALUES (:implementation, :endpoint) "
+        return jdbc.sql("INSERT INTO authentication_implementation_endpoint (company_id, authentication_implementation_id, endpoint_id) "
+                        + "SELECT company_id, id, :endpoint FROM authentication_implementations WHERE id = :implementation "
                         + "ON CONFLICT DO NOTHING")
                 .param("implementation", implementationId).param("endpoint", endpointId).update() > 0;
     }

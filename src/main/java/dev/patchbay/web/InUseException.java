@@ -13,22 +13,11 @@ import java.util.stream.Collectors;
  */
 public final class InUseException extends ValidationFailedException {
 
-    /** What kind of record uses the one removed: the field its entries go under and its noun. */
-    public enum Kind {
-        CONNECTORS("connectors", "connector"),
-        PROCESS_FLOWS("process_flows", "process flow");
+    /** What kind of record uses the one removed: the field its entries go under, and its noun. */
+    public record Kind(String field, String noun) {
 
-        private final String field;
-        private final String noun;
-
-        Kind(String field, String noun) {
-            this.field = field;
-            this.noun = noun;
-        }
-
-        public String field() {
-            return field;
-        }
+        public static final Kind CONNECTORS = new Kind("connectors", "connector");
+        public static final Kind PROCESS_FLOWS = new Kind("process_flows", "process flow");
     }
 
     /**
@@ -102,10 +91,10 @@ public final class InUseException extends ValidationFailedException {
         FieldErrors errors = new FieldErrors();
         for (Users group : users) {
             List<User> named = group.users();
-            errors.add(field, "The " + field.replace('_', ' ') + " is used by " + named.size() + " " + group.kind().noun
+            errors.add(field, "The " + field.replace('_', ' ') + " is used by " + named.size() + " " + group.kind().noun()
                     + (named.size() == 1 ? "" : "s") + " and cannot be deleted: "
                     + named.stream().map(User::label).collect(Collectors.joining(", ")) + ".");
-            named.forEach(user -> errors.add(group.kind().field, user.entry()));
+            named.forEach(user -> errors.add(group.kind().field(), user.entry()));
         }
         return errors;
     }

@@ -110,7 +110,9 @@ public class EndpointWriter {
 
     /** @return false when the link already existed */
     public boolean link(long implementationId, long endpointId) {
-        return jdbc.sql("INSERT INTO authentication_implementation_endpoint VALUES (:implementation, :endpoint) "
+        // The link's company is the implementation's, so the composite keys hold it to one company.
+        return jdbc.sql("INSERT INTO authentication_implementation_endpoint (company_id, authentication_implementation_id, endpoint_id) "
+                        + "SELECT company_id, id, :endpoint FROM authentication_implementations WHERE id = :implementation "
                         + "ON CONFLICT DO NOTHING")
                 .param("implementation", implementationId).param("endpoint", endpointId).update() > 0;
     }

@@ -32,10 +32,10 @@ class SystemTemplateQueries {
 
     SystemTemplateQueries(ListReader lists, SystemTemplateResource resource) {
         this.lists = lists;
-        this.latest = ListSource.of(SELECT, "FROM system_templates t WHERE t.id IN (SELECT DISTINCT ON (key) id "
+        this.latest = ListSource.shared(SELECT, "FROM system_templates t WHERE t.id IN (SELECT DISTINCT ON (key) id "
                 + "FROM system_templates ORDER BY key, created_at DESC, id DESC)", "t.id", "system template",
                 (rs, n) -> view(rs, null), resource.relations());
-        this.anyVersion = ListSource.of(SELECT + ", t.definition::text AS definition", "FROM system_templates t WHERE TRUE",
+        this.anyVersion = ListSource.shared(SELECT + ", t.definition::text AS definition", "FROM system_templates t WHERE TRUE",
                 "t.id", "system template", (rs, n) -> view(rs, rs.getString("definition")), resource.relations());
     }
 

@@ -1,6 +1,7 @@
 package dev.patchbay.certificate;
 
 import dev.patchbay.secret.RowIds;
+import dev.patchbay.web.InUseException.User;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,11 +83,11 @@ class CertificateRepository {
                 .update();
     }
 
-    List<ConnectorRef> connectorsUsing(long companyId, long id) {
+    List<User> connectorsUsing(long companyId, long id) {
         return jdbc.sql("SELECT id, name FROM connectors WHERE company_id = :company AND certificate_id = :id ORDER BY id")
                 .param("company", companyId)
                 .param("id", id)
-                .query(ConnectorRef.class)
+                .query(User.class)
                 .list();
     }
 

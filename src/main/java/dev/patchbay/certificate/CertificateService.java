@@ -1,13 +1,11 @@
 package dev.patchbay.certificate;
 
-import dev.patchbay.certificate.CertificateRepository.ConnectorRef;
 import dev.patchbay.certificate.CertificateRepository.NewCertificate;
 import dev.patchbay.secret.EncryptedColumns;
 import dev.patchbay.secret.SecretCipher;
-import dev.patchbay.web.FieldErrors;
+import dev.patchbay.web.InUseException;
+import dev.patchbay.web.InUseException.Kind;
 import dev.patchbay.web.NotFoundException;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,14 +58,7 @@ class CertificateService {
         if (!certificates.lock(companyId, id)) {
             throw NotFoundException.of("certificate", id);
         }
-        List<ConnectorRef> connectors = certificates.connectorsUsing(companyId, id);
-        if (!connectors.isEmpty()) {
-            FieldErrors errors = new FieldErrors().add("certificate", "The certificate is used by " + connectors.size()
-                    + (connectors.size() == 1 ? " connector" : " connectors") + " and cannot be deleted: "
-                    + connectors.stream().map(c -> c.name() + " (#" + c.id() + ")").collect(Collectors.joining(", ")) + ".");
-            connectors.forEach(c -> errors.add("connectors", c.name() + " (#" + c.id() + ")"));
-            errors.throwIfAny();
-        }
+        InUseException.check("certificate").usedBy(Kind.CONNECTORS, certificates.connectorsUsing(companyId, id)).throwIfUsed();
         certificates.delete(companyId, id);
     }
 }

@@ -1,14 +1,14 @@
 package dev.patchbay.connector;
 
 import dev.patchbay.flow.FlowUsage;
-import dev.patchbay.flow.FlowUsage.FlowRef;
 import dev.patchbay.outbound.ConnectorDraft;
 import dev.patchbay.outbound.CredentialCheck;
 import dev.patchbay.outbound.OutboundMetrics;
 import dev.patchbay.outbound.Instance;
 import dev.patchbay.variable.VariableData;
 import dev.patchbay.variable.VariableStore;
-import dev.patchbay.web.FieldErrors;
+import dev.patchbay.web.InUseException;
+import dev.patchbay.web.InUseException.Kind;
 import dev.patchbay.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,14 +124,7 @@ class ConnectorService {
     @Transactional
     void delete(long companyId, long id) {
         connectors.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("connector", id));
-        List<FlowRef> flows = flowUsage.flowsUsing(companyId, id);
-        if (!flows.isEmpty()) {
-            FieldErrors errors = new FieldErrors().add("connector", "The connector is used by " + flows.size()
-                    + (flows.size() == 1 ? " process flow" : " process flows") + " and cannot be deleted: "
-                    + flows.stream().map(f -> f.name() + " (#" + f.id() + ")").collect(Collectors.joining(", ")) + ".");
-            flows.forEach(flow -> errors.add("process_flows", flow.name() + " (#" + flow.id() + (flow.enabled() ? ", enabled)" : ", disabled)")));
-            errors.throwIfAny();
-        }
+        InUseException.check("connector").usedBy(Kind.PROCESS_FLOWS, flowUsage.flowsUsing(companyId, id)).throwIfUsed();
         connectors.delete(companyId, id);
         metrics.forgetConnector(id);
     }

@@ -5,7 +5,7 @@ import dev.patchbay.connector.Connectors;
 import dev.patchbay.outbound.CheckHistory;
 import dev.patchbay.pool.ConnectionPools;
 import dev.patchbay.web.CurrentCompany;
-import dev.patchbay.web.ValidationFailedException;
+import dev.patchbay.web.InUseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +61,8 @@ class ConnectorsController {
                 systems.uninstall(company.id(), systemId);
                 redirect.addFlashAttribute("done", system.get("name") + " was uninstalled.");
                 return "redirect:/connectors";
-            } catch (ValidationFailedException refused) {
-                model.addAttribute("refusal", Refused.of(refused, "system"));
+            } catch (InUseException refused) {
+                model.addAttribute("refusal", Refused.of(refused));
             }
         }
         model.addAttribute("refusedId", systemId);

@@ -8,6 +8,7 @@ import dev.patchbay.outbound.CredentialCheck;
 import dev.patchbay.outbound.CredentialCheckFailed;
 import dev.patchbay.pool.ConnectionPools;
 import dev.patchbay.web.CurrentCompany;
+import dev.patchbay.web.InUseException;
 import dev.patchbay.web.ValidationFailedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -182,8 +183,8 @@ class InstanceController {
             connectors.delete(company.id(), id);
             redirect.addFlashAttribute("done", "Instance " + instance.get("name") + " was removed.");
             return "redirect:/connectors";
-        } catch (ValidationFailedException refused) {
-            model.addAttribute("refusal", Refused.of(refused, "connector"));
+        } catch (InUseException refused) {
+            model.addAttribute("refusal", Refused.of(refused));
             return page(company, id, "details", Map.of(), model);
         }
     }

@@ -3,6 +3,7 @@ package dev.patchbay.dashboard;
 import dev.patchbay.outbound.ConnectorUsage;
 import dev.patchbay.pool.ConnectionPools;
 import dev.patchbay.web.CurrentCompany;
+import dev.patchbay.web.InUseException;
 import dev.patchbay.web.ValidationFailedException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,8 +70,8 @@ class PoolsController {
             pools.delete(company.id(), id);
             redirect.addFlashAttribute("done", "Pool " + pool.get("name") + " deleted.");
             return "redirect:/pools";
-        } catch (ValidationFailedException refused) {
-            model.addAttribute("refusal", Refused.of(refused, "connection_pool"));
+        } catch (InUseException refused) {
+            model.addAttribute("refusal", Refused.of(refused));
             return page(company, id, Map.of(), Map.of(), model);
         }
     }

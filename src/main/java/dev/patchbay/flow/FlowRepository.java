@@ -48,12 +48,16 @@ class FlowRepository {
                 .update();
     }
 
-    /** Replaces the flow's steps; the caller has checked that the flow belongs to the company. */
-    void replaceSteps(long flowId, List<FlowRequest.StepInput> steps) {
-        jdbc.sql("DELETE FROM process_flow_steps WHERE process_flow_id = :flow").param("flow", flowId).update();
+    /** Replaces the flow's steps; the database refuses a step naming another company's connector or endpoint. */
+    void replaceSteps(long companyId, long flowId, List<FlowRequest.StepInput> steps) {
+        jdbc.sql("DELETE FROM process_flow_steps WHERE company_id = :company AND process_flow_id = :flow")
+                .param("company", companyId)
+                .param("flow", flowId)
+                .update();
         for (int position = 0; position < steps.size(); position++) {
-            jdbc.sql("INSERT INTO process_flow_steps (process_flow_id, position, connector_id, endpoint_id) "
-                            + "VALUES (:flow, :position, :connector, :endpoint)")
+            jdbc.sql("INSERT INTO process_flow_steps (company_id, process_flow_id, position, connector_id, endpoint_id) "
+                            + "VALUES (:company, :flow, :position, :connector, :endpoint)")
+                    .param("company", companyId)
                     .param("flow", flowId)
                     .param("position", position)
                     .param("connector", steps.get(position).connectorId())

@@ -20,7 +20,7 @@ class FlowService {
     long create(long companyId, FlowRequest request) {
         FlowSettings flow = validator.validate(companyId, request, null);
         long id = flows.insert(companyId, flow);
-        flows.replaceSteps(id, flow.steps());
+        flows.replaceSteps(companyId, id, flow.steps());
         return id;
     }
 
@@ -30,7 +30,7 @@ class FlowService {
         FlowSettings flow = validator.validate(companyId, request, current);
         flows.update(companyId, id, flow);
         if (flow.steps() != null) {
-            flows.replaceSteps(id, flow.steps());
+            flows.replaceSteps(companyId, id, flow.steps());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.patchbay.flow;
 
 import dev.patchbay.query.Relation;
 import dev.patchbay.query.Relations;
+import dev.patchbay.web.InUseException.User;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FlowUsage {
-
-    public record FlowRef(long id, String name, boolean enabled) {}
 
     private final JdbcClient jdbc;
     private final FlowReads reads;
@@ -29,13 +28,15 @@ public class FlowUsage {
         return Relation.many("process_flows", connectorId, reads::flowsByConnector, Relations::none);
     }
 
-    public List<FlowRef> flowsUsing(long companyId, long connectorId) {
+    /** The flows with a step using the connector, each with whether it is enabled (the connectors API names that). */
+    public List<User> flowsUsing(long companyId, long connectorId) {
         return jdbc.sql("SELECT DISTINCT f.id, f.name, f.enabled FROM process_flows f "
                         + "JOIN process_flow_steps s ON s.process_flow_id = f.id "
                         + "WHERE f.company_id = :company AND s.connector_id = :connector ORDER BY f.id")
                 .param("company", companyId)
                 .param("connector", connectorId)
-                .query(FlowRef.class)
+                .query((rs, n) -> User.withState(rs.getLong("id"), rs.getString("name"),
+                        rs.getBoolean("enabled") ? "enabled" : "disabled"))
                 .list();
     }
 }

@@ -20,12 +20,14 @@ public class ConnectionPools {
     private final JdbcClient jdbc;
     private final PoolReads reads;
     private final PoolService service;
+    private final PoolRepository pools;
     private final JsonBody bodies;
 
-    ConnectionPools(JdbcClient jdbc, PoolReads reads, PoolService service, JsonBody bodies) {
+    ConnectionPools(JdbcClient jdbc, PoolReads reads, PoolService service, PoolRepository pools, JsonBody bodies) {
         this.jdbc = jdbc;
         this.reads = reads;
         this.service = service;
+        this.pools = pools;
         this.bodies = bodies;
     }
 
@@ -63,13 +65,8 @@ public class ConnectionPools {
                 .single() > 0;
     }
 
+    /** A pool from settings already known to be valid (no body to check), written by the same statement as the API's. */
     public long create(long companyId, String name, int limit, Integer timeoutSeconds) {
-        return jdbc.sql("INSERT INTO connection_pools (company_id, name, \"limit\", timeout) VALUES (:company, :name, :limit, :timeout) RETURNING id")
-                .param("company", companyId)
-                .param("name", name)
-                .param("limit", limit)
-                .param("timeout", timeoutSeconds)
-                .query(Long.class)
-                .single();
+        return pools.insert(companyId, new PoolSettings(name, limit, timeoutSeconds));
     }
 }

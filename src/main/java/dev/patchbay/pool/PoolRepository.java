@@ -1,16 +1,17 @@
 package dev.patchbay.pool;
 
+import dev.patchbay.web.InUseException.User;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The write side's SQL for connection pools; every statement is scoped by company. */
+/**
+ * The SQL of every write to connection pools (the API's and {@link ConnectionPools#create}), with the
+ * in-use check of a delete; every statement is scoped by company.
+ */
 @Repository
 class PoolRepository {
-
-    /** A connector that uses a pool, named in the refusal to delete it. */
-    record ConnectorRef(long id, String name) {}
 
     private final JdbcClient jdbc;
 
@@ -30,8 +31,10 @@ class PoolRepository {
     }
 
     /**
-     * Reads and locks the row. A connector being pointed at the pool takes a key-share lock on it,
-     * so the in-use check on delete and such a write cannot interleave.
+     * Reads and locks the row (FOR UPDATE). A connector write that points at the pool takes a key-share
+     * lock on it through the foreign key check, which waits for this lock: a connector assigned before
+     * the delete locked the pool is seen by its in-use check, and one assigned after fails on the
+     * foreign key once the pool is gone.
      */
     Optional<PoolSettings> findForUpdate(long companyId, long id) {
         return jdbc.sql("SELECT name, \"limit\", timeout FROM connection_pools WHERE company_id = :company AND id = :id FOR UPDATE")
@@ -52,11 +55,11 @@ class PoolRepository {
                 .update();
     }
 
-    List<ConnectorRef> connectorsUsing(long companyId, long id) {
+    List<User> connectorsUsing(long companyId, long id) {
         return jdbc.sql("SELECT id, name FROM connectors WHERE company_id = :company AND connection_pool_id = :id ORDER BY id")
                 .param("company", companyId)
                 .param("id", id)
-                .query(ConnectorRef.class)
+                .query(User.class)
                 .list();
     }
 

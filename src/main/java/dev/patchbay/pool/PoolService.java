@@ -1,11 +1,9 @@
 package dev.patchbay.pool;
 
 import dev.patchbay.outbound.OutboundMetrics;
-import dev.patchbay.pool.PoolRepository.ConnectorRef;
-import dev.patchbay.web.FieldErrors;
+import dev.patchbay.web.InUseException;
+import dev.patchbay.web.InUseException.Kind;
 import dev.patchbay.web.NotFoundException;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,14 +36,7 @@ class PoolService {
     @Transactional
     void delete(long companyId, long id) {
         pools.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("connection pool", id));
-        List<ConnectorRef> connectors = pools.connectorsUsing(companyId, id);
-        if (!connectors.isEmpty()) {
-            FieldErrors errors = new FieldErrors().add("connection_pool", "The connection pool is used by " + connectors.size()
-                    + (connectors.size() == 1 ? " connector" : " connectors") + " and cannot be deleted: "
-                    + connectors.stream().map(c -> c.name() + " (#" + c.id() + ")").collect(Collectors.joining(", ")) + ".");
-            connectors.forEach(c -> errors.add("connectors", c.name() + " (#" + c.id() + ")"));
-            errors.throwIfAny();
-        }
+        InUseException.check("connection_pool").usedBy(Kind.CONNECTORS, pools.connectorsUsing(companyId, id)).throwIfUsed();
         pools.delete(companyId, id);
         metrics.forgetPool(id);
     }

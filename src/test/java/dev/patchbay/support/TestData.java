@@ -112,8 +112,8 @@ public class TestData {
     public long processFlowUsing(Tenant tenant, long connectorId, String name, boolean enabled) {
         long flow = jdbc.sql("INSERT INTO process_flows (company_id, name, enabled) VALUES (:c, :n, :e) RETURNING id")
                 .param("c", tenant.id()).param("n", name).param("e", enabled).query(Long.class).single();
-        jdbc.sql("INSERT INTO process_flow_steps (process_flow_id, connector_id) VALUES (:f, :c)")
-                .param("f", flow).param("c", connectorId).update();
+        jdbc.sql("INSERT INTO process_flow_steps (company_id, process_flow_id, connector_id) VALUES (:company, :f, :c)")
+                .param("company", tenant.id()).param("f", flow).param("c", connectorId).update();
         return flow;
     }
 

@@ -1,9 +1,10 @@
 package dev.patchbay.builder.authentication;
 
 import dev.patchbay.query.Page;
-import dev.patchbay.builder.Listing;
 import dev.patchbay.catalog.CatalogRecords;
 import dev.patchbay.query.IncludeTree;
+import dev.patchbay.query.ListReader;
+import dev.patchbay.query.ListSource;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
 import org.springframework.stereotype.Service;
@@ -13,25 +14,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ImplementationQueries {
 
-    private final Listing listing;
-    private final CatalogRecords records;
-    private final ImplementationResource resource;
+    private final ListReader lists;
+    private final ListSource<Long> source;
 
-    ImplementationQueries(Listing listing, CatalogRecords records, ImplementationResource resource) {
-        this.listing = listing;
-        this.records = records;
-        this.resource = resource;
-    }
-
-    @Transactional(readOnly = true)
-    Page list(long companyId, QueryParams query) {
-        return listing.page(companyId, Listing.Source.of("authentication_implementations", "ai"), query,
+    ImplementationQueries(ListReader lists, CatalogRecords records, ImplementationResource resource) {
+        this.lists = lists;
+        this.source = ListSource.ofIds("authentication_implementations", "ai", "authentication implementation",
                 records::authenticationImplementations, resource.relations());
     }
 
     @Transactional(readOnly = true)
+    Page list(long companyId, QueryParams query) {
+        return lists.page(companyId, source, query);
+    }
+
+    @Transactional(readOnly = true)
     Node get(long companyId, long id, IncludeTree includes) {
-        return listing.one(companyId, id, "authentication implementation", records::authenticationImplementations,
-                resource.relations(), includes);
+        return lists.one(companyId, source, id, includes);
     }
 }

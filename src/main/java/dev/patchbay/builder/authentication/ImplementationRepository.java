@@ -1,6 +1,6 @@
 package dev.patchbay.builder.authentication;
 
-import dev.patchbay.builder.Refusal.User;
+import dev.patchbay.web.InUseException.User;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,11 +1,12 @@
 package dev.patchbay.builder.authentication;
 
 import dev.patchbay.builder.JsonInput;
-import dev.patchbay.builder.Refusal;
 import dev.patchbay.catalog.ImplementationWriter;
 import dev.patchbay.catalog.ImplementationWriter.ImplementationColumns;
 import dev.patchbay.variable.VariableData;
 import dev.patchbay.variable.VariableStore;
+import dev.patchbay.web.InUseException;
+import dev.patchbay.web.InUseException.Kind;
 import dev.patchbay.web.NotFoundException;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -58,8 +59,9 @@ class ImplementationService {
     @Transactional
     void delete(long companyId, long id) {
         implementations.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("authentication implementation", id));
-        Refusal.throwIfUsed("authentication_implementation", "connectors", "connector",
-                implementations.connectorsUsing(companyId, id));
+        InUseException.check("authentication_implementation")
+                .usedBy(Kind.CONNECTORS, implementations.connectorsUsing(companyId, id))
+                .throwIfUsed();
         writer.delete(companyId, id);
     }
 

@@ -1,9 +1,10 @@
 package dev.patchbay.builder.endpoint;
 
 import dev.patchbay.query.Page;
-import dev.patchbay.builder.Listing;
 import dev.patchbay.catalog.CatalogRecords;
 import dev.patchbay.query.IncludeTree;
+import dev.patchbay.query.ListReader;
+import dev.patchbay.query.ListSource;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
 import dev.patchbay.web.NotFoundException;
@@ -16,21 +17,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class EndpointQueries {
 
-    private final Listing listing;
-    private final CatalogRecords records;
-    private final EndpointResource resource;
+    private final ListReader lists;
+    private final ListSource<Long> endpoints;
+    /** The endpoints linked to the authentication implementation {@code :implementation}. */
+    private final ListSource<Long> linked;
     private final JdbcClient jdbc;
 
-    EndpointQueries(Listing listing, CatalogRecords records, EndpointResource resource, JdbcClient jdbc) {
-        this.listing = listing;
-        this.records = records;
-        this.resource = resource;
+    EndpointQueries(ListReader lists, CatalogRecords records, EndpointResource resource, JdbcClient jdbc) {
+        this.lists = lists;
+        this.endpoints = ListSource.ofIds("endpoints", "e", "endpoint", records::endpoints, resource.relations());
+        this.linked = endpoints.where("e.id IN (SELECT endpoint_id FROM authentication_implementation_endpoint "
+                + "WHERE authentication_implementation_id = :implementation)");
         this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
     Page list(long companyId, QueryParams query) {
-        return listing.page(companyId, Listing.Source.of("endpoints", "e"), query, records::endpoints, resource.relations());
+        return lists.page(companyId, endpoints, query);
     }
 
     /** The endpoints linked to one of the company's authentication implementations. */
@@ -41,14 +44,11 @@ class EndpointQueries {
         if (!exists) {
             throw NotFoundException.of("authentication implementation", implementationId);
         }
-        Listing.Source source = new Listing.Source("endpoints", "e", "e.id IN (SELECT endpoint_id FROM "
-                + "authentication_implementation_endpoint WHERE authentication_implementation_id = :implementation)",
-                Map.of("implementation", implementationId));
-        return listing.page(companyId, source, query, records::endpoints, resource.relations());
+        return lists.page(companyId, linked.withParameters(Map.of("implementation", implementationId)), query);
     }
 
     @Transactional(readOnly = true)
     Node get(long companyId, long id, IncludeTree includes) {
-        return listing.one(companyId, id, "endpoint", records::endpoints, resource.relations(), includes);
+        return lists.one(companyId, endpoints, id, includes);
     }
 }

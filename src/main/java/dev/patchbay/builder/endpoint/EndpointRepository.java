@@ -1,6 +1,6 @@
 package dev.patchbay.builder.endpoint;
 
-import dev.patchbay.builder.Refusal.User;
+import dev.patchbay.web.InUseException.User;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;

@@ -1,11 +1,12 @@
 package dev.patchbay.builder.endpoint;
 
 import dev.patchbay.builder.JsonInput;
-import dev.patchbay.builder.Refusal;
 import dev.patchbay.catalog.EndpointWriter;
 import dev.patchbay.web.ApiTimestamps;
 import dev.patchbay.web.CheckedBody;
 import dev.patchbay.web.FieldErrors;
+import dev.patchbay.web.InUseException;
+import dev.patchbay.web.InUseException.Kind;
 import dev.patchbay.web.NotFoundException;
 import dev.patchbay.web.Violations;
 import jakarta.validation.Validator;
@@ -78,7 +79,7 @@ class EndpointService {
     @Transactional
     void delete(long companyId, long id) {
         endpoints.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("endpoint", id));
-        Refusal.throwIfUsed("endpoint", "process_flows", "process flow", endpoints.flowsUsing(companyId, id));
+        InUseException.check("endpoint").usedBy(Kind.PROCESS_FLOWS, endpoints.flowsUsing(companyId, id)).throwIfUsed();
         writer.delete(companyId, id);
     }
 

@@ -1,16 +1,17 @@
 package dev.patchbay.builder.reference;
 
-import dev.patchbay.query.Page;
 import dev.patchbay.catalog.CatalogViews.AuthenticationTypeView;
 import dev.patchbay.catalog.CatalogViews.SystemTypeView;
+import dev.patchbay.query.IncludeTree;
+import dev.patchbay.query.ListReader;
+import dev.patchbay.query.ListSource;
 import dev.patchbay.query.Node;
+import dev.patchbay.query.Page;
 import dev.patchbay.query.QueryParams;
+import dev.patchbay.query.Relations;
 import dev.patchbay.query.ResourceQuery;
-import dev.patchbay.web.NotFoundException;
-import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * System types and authentication types: reference data shared by every company (so no tenant
@@ -23,52 +24,33 @@ class ReferenceQueries {
     static final ResourceQuery AUTHENTICATION_TYPES = ResourceQuery.forResource("authentication types", "id")
             .sort("name", "name");
 
-    private final JdbcClient jdbc;
+    /** The same rows for every caller: the reader's {@code :company} goes unused. */
+    private static final long ANY_COMPANY = 0;
 
-    ReferenceQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final ListReader lists;
+    private final ListSource<SystemTypeView> systemTypes = ListSource.shared("SELECT id, name", "FROM system_types WHERE TRUE",
+            "id", "system type", new SimplePropertyRowMapper<>(SystemTypeView.class), Relations.none());
+    private final ListSource<AuthenticationTypeView> authenticationTypes = ListSource.shared("SELECT id, key, name",
+            "FROM authentication_types WHERE TRUE", "id", "authentication type",
+            new SimplePropertyRowMapper<>(AuthenticationTypeView.class), Relations.none());
+
+    ReferenceQueries(ListReader lists) {
+        this.lists = lists;
     }
 
-    @Transactional(readOnly = true)
     Page systemTypes(QueryParams query) {
-        return page("system_types", "id, name", SystemTypeView.class, query);
+        return lists.page(ANY_COMPANY, systemTypes, query);
     }
 
-    @Transactional(readOnly = true)
     Page authenticationTypes(QueryParams query) {
-        return page("authentication_types", "id, key, name", AuthenticationTypeView.class, query);
+        return lists.page(ANY_COMPANY, authenticationTypes, query);
     }
 
-    @Transactional(readOnly = true)
     Node systemType(long id) {
-        return one("system_types", "id, name", SystemTypeView.class, id, "system type");
+        return lists.one(ANY_COMPANY, systemTypes, id, IncludeTree.empty());
     }
 
-    @Transactional(readOnly = true)
     Node authenticationType(long id) {
-        return one("authentication_types", "id, key, name", AuthenticationTypeView.class, id, "authentication type");
-    }
-
-    private <T> Page page(String table, String columns, Class<T> type, QueryParams query) {
-        long total = jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
-        List<Node> items = jdbc.sql("SELECT " + columns + " FROM " + table + " ORDER BY " + query.orderBy()
-                        + " LIMIT :limit OFFSET :offset")
-                .param("limit", query.perPage())
-                .param("offset", query.offset())
-                .query(type)
-                .list()
-                .stream()
-                .map(Node::new)
-                .toList();
-        return new Page(items, total);
-    }
-
-    private <T> Node one(String table, String columns, Class<T> type, long id, String resource) {
-        return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE id = :id")
-                .param("id", id)
-                .query(type)
-                .optional()
-                .map(Node::new)
-                .orElseThrow(() -> NotFoundException.of(resource, id));
+        return lists.one(ANY_COMPANY, authenticationTypes, id, IncludeTree.empty());
     }
 }

@@ -1,9 +1,10 @@
 package dev.patchbay.builder.system;
 
 import dev.patchbay.query.Page;
-import dev.patchbay.builder.Listing;
 import dev.patchbay.catalog.CatalogRecords;
 import dev.patchbay.query.IncludeTree;
+import dev.patchbay.query.ListReader;
+import dev.patchbay.query.ListSource;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
 import org.springframework.stereotype.Service;
@@ -13,23 +14,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SystemQueries {
 
-    private final Listing listing;
-    private final CatalogRecords records;
-    private final SystemResource resource;
+    private final ListReader lists;
+    private final ListSource<Long> source;
 
-    SystemQueries(Listing listing, CatalogRecords records, SystemResource resource) {
-        this.listing = listing;
-        this.records = records;
-        this.resource = resource;
+    SystemQueries(ListReader lists, CatalogRecords records, SystemResource resource) {
+        this.lists = lists;
+        this.source = ListSource.ofIds("systems", "s", "system", records::systems, resource.relations());
     }
 
     @Transactional(readOnly = true)
     Page list(long companyId, QueryParams query) {
-        return listing.page(companyId, Listing.Source.of("systems", "s"), query, records::systems, resource.relations());
+        return lists.page(companyId, source, query);
     }
 
     @Transactional(readOnly = true)
     Node get(long companyId, long id, IncludeTree includes) {
-        return listing.one(companyId, id, "system", records::systems, resource.relations(), includes);
+        return lists.one(companyId, source, id, includes);
     }
 }

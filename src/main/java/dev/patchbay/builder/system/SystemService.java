@@ -1,11 +1,11 @@
 package dev.patchbay.builder.system;
 
 import dev.patchbay.builder.JsonInput;
-import dev.patchbay.builder.Refusal;
 import dev.patchbay.catalog.EndpointWriter;
 import dev.patchbay.catalog.ImplementationWriter;
 import dev.patchbay.catalog.SystemWriter;
-import dev.patchbay.web.FieldErrors;
+import dev.patchbay.web.InUseException;
+import dev.patchbay.web.InUseException.Kind;
 import dev.patchbay.web.NotFoundException;
 import dev.patchbay.web.ValidationFailedException;
 import org.springframework.dao.DuplicateKeyException;
@@ -61,10 +61,10 @@ class SystemService {
     @Transactional
     void delete(long companyId, long id) {
         systems.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("system", id));
-        FieldErrors errors = new FieldErrors();
-        Refusal.ifUsed(errors, "system", "connectors", "connector", systems.connectorsUsing(companyId, id));
-        Refusal.ifUsed(errors, "system", "process_flows", "process flow", systems.flowsUsingEndpoints(companyId, id));
-        errors.throwIfAny();
+        InUseException.check("system")
+                .usedBy(Kind.CONNECTORS, systems.connectorsUsing(companyId, id))
+                .usedBy(Kind.PROCESS_FLOWS, systems.flowsUsingEndpoints(companyId, id))
+                .throwIfUsed();
         implementations.deleteOfSystem(companyId, id);
         endpoints.deleteOfSystem(companyId, id);
         writer.delete(companyId, id);

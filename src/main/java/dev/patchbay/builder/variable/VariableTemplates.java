@@ -2,9 +2,10 @@ package dev.patchbay.builder.variable;
 
 import dev.patchbay.query.Page;
 import dev.patchbay.builder.JsonInput;
-import dev.patchbay.builder.Listing;
 import dev.patchbay.builder.Texts;
 import dev.patchbay.builder.variable.VariableRepository.OwnerRef;
+import dev.patchbay.query.ListReader;
+import dev.patchbay.query.ListSource;
 import dev.patchbay.query.Node;
 import dev.patchbay.query.QueryParams;
 import dev.patchbay.query.Relations;
@@ -54,15 +55,19 @@ class VariableTemplates {
     private final Validator beanValidator;
     private final VariableStore variables;
     private final VariableRepository repository;
-    private final Listing listing;
+    private final ListReader lists;
+    /** The templates of the authentication implementation {@code :owner}, as ids; each read completes them for its owner. */
+    private final ListSource<Long> ofImplementation;
 
     VariableTemplates(JsonInput input, Validator beanValidator, VariableStore variables, VariableRepository repository,
-            Listing listing) {
+            ListReader lists) {
         this.input = input;
         this.beanValidator = beanValidator;
         this.variables = variables;
         this.repository = repository;
-        this.listing = listing;
+        this.lists = lists;
+        this.ofImplementation = ListSource.ofIds("variables", "v", "variable", (company, ids) -> List.of(), Relations.none())
+                .where("v.authentication_implementation_id = :owner");
     }
 
     @Transactional(readOnly = true)
@@ -71,9 +76,8 @@ class VariableTemplates {
         if (repository.settingsOf(companyId, implementationId) == null) {
             throw NotFoundException.of("authentication implementation", implementationId);
         }
-        Listing.Source source = new Listing.Source("variables", "v", "v.authentication_implementation_id = :owner",
-                Map.of("owner", implementationId));
-        return listing.page(companyId, source, query, (company, ids) -> views(company, owner, ids), Relations.none());
+        return lists.page(companyId, ofImplementation.completedBy((company, ids) -> views(company, owner, ids))
+                .withParameters(Map.of("owner", implementationId)), query);
     }
 
     @Transactional

@@ -2,9 +2,8 @@ package dev.patchbay.connector;
 
 import dev.patchbay.catalog.CatalogLookup;
 import dev.patchbay.connector.VariableInputs.ChangedVariable;
-import dev.patchbay.connector.VariableInputs.PivotInput;
-import dev.patchbay.secret.SecretMask;
 import dev.patchbay.variable.VariableData;
+import dev.patchbay.variable.VariableRules;
 import dev.patchbay.variable.VariableStore;
 import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.Violations;
@@ -101,45 +100,13 @@ class UpdateValidator {
                 errors.addAbout(path + ".id", "field has a duplicate value.");
                 continue;
             }
-            VariableData now = apply(was, input, path, errors);
+            VariableData now = VariableRules.changed(was, input.sent().over(was), path + ".", errors);
             result.put(now.id(), now);
             pathById.put(now.id(), path);
             changed.add(now);
         }
         checkWholeSet(result, pathById, errors);
         return changed;
-    }
-
-    private static VariableData apply(VariableData was, ChangedVariable input, String path, FieldErrors errors) {
-        PivotInput pivot = input.pivot() != null ? input.pivot() : new PivotInput(null, null, null, null);
-        boolean keepValue = input.value() == null || (was.secret() && SecretMask.meansKeep(input.value()));
-        String value = keepValue ? was.value() : input.value();
-        String key = input.key() != null ? input.key() : was.key();
-        if (was.locked()) {
-            if (!key.equals(was.key())) {
-                errors.add(path + ".key", "The " + path + ".key is locked and cannot be changed.");
-            }
-            if (!Objects.equals(value, was.value())) {
-                errors.add(path + ".value", "The " + path + ".value is locked and cannot be changed.");
-            }
-            if (Boolean.FALSE.equals(input.locked())) {
-                errors.add(path + ".locked", "A locked variable cannot be unlocked.");
-            }
-        }
-        boolean secret = input.secret() != null ? input.secret() : was.secret();
-        if (was.secret() && !secret && keepValue) {
-            // Otherwise the stored secret would be shown in clear from now on.
-            errors.add(path + ".secret", "A secret variable can only be made non-secret together with a new value.");
-        }
-        if (!was.secret() && SecretMask.meansKeep(input.value())) {
-            errors.add(path + ".value", "The " + path + ".value is the secret mask, but this variable has no secret to keep.");
-        }
-        return new VariableData(was.id(), key, value, input.label() != null ? input.label() : was.label(), secret,
-                was.locked() || Boolean.TRUE.equals(input.locked()),
-                pivot.alias() != null ? pivot.alias() : was.alias(),
-                pivot.configurable() != null ? pivot.configurable() : was.configurable(),
-                pivot.required() != null ? pivot.required() : was.required(),
-                pivot.advanced() != null ? pivot.advanced() : was.advanced());
     }
 
     private static void checkWholeSet(Map<Long, VariableData> result, Map<Long, String> pathById, FieldErrors errors) {
@@ -149,8 +116,8 @@ class UpdateValidator {
             if (!keys.add(variable.key()) && path != null) {
                 errors.addAbout(path + ".key", "field has a duplicate value.");
             }
-            if (variable.required() && TemplateMerge.isBlank(variable.value()) && path != null) {
-                errors.add(path + ".value", "The " + variable.label() + " value is required.");
+            if (path != null) {
+                VariableRules.requireValue(variable, path + ".", errors);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.patchbay.connector;
 
 import dev.patchbay.config.Redacted;
+import dev.patchbay.variable.SentVariable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,10 @@ final class VariableInputs {
             Boolean locked,
             @Valid PivotInput pivot) {
 
+        SentVariable sent() {
+            return VariableInputs.sent(key, value, label, secret, locked, pivot);
+        }
+
         /** The value may be a secret (the flag may come later or not at all): never printed. */
         @Override
         public String toString() {
@@ -45,11 +50,21 @@ final class VariableInputs {
             Boolean locked,
             @Valid PivotInput pivot) {
 
+        SentVariable sent() {
+            return VariableInputs.sent(key, value, label, secret, locked, pivot);
+        }
+
         /** The value may be a new secret for a stored secret variable: never printed. */
         @Override
         public String toString() {
             return "ChangedVariable[id=" + id + ", key=" + key + ", value=" + Redacted.of(value) + ", label=" + label
                     + ", secret=" + secret + "]";
         }
+    }
+
+    private static SentVariable sent(String key, String value, String label, Boolean secret, Boolean locked, PivotInput pivot) {
+        PivotInput flags = pivot != null ? pivot : new PivotInput(null, null, null, null);
+        return new SentVariable(key, value, label, secret, locked, flags.alias(), flags.configurable(), flags.required(),
+                flags.advanced());
     }
 }

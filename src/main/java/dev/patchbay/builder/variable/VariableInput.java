@@ -1,6 +1,7 @@
 package dev.patchbay.builder.variable;
 
 import dev.patchbay.config.Redacted;
+import dev.patchbay.variable.SentVariable;
 import dev.patchbay.web.CheckedBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,13 @@ public record VariableInput(
         @Valid PivotInput pivot,
         Long authenticationImplementationId,
         Long endpointId) {
+
+    /** This body as the shared variable rules read it. */
+    public SentVariable sent() {
+        PivotInput flags = pivot != null ? pivot : new PivotInput(null, null, null, null);
+        return new SentVariable(key, value, label, secret, locked, flags.alias(), flags.configurable(), flags.required(),
+                flags.advanced());
+    }
 
     /** The value may be a secret: never printed. */
     @Override

@@ -55,28 +55,29 @@ class ConnectorService {
     }
 
     long create(long companyId, CreateConnectorRequest request) {
-        return create(companyId, company -> request);
+        return create(companyId, CreateTerms.CONNECTOR, company -> request);
     }
 
     /**
      * Creates from a request that is built inside the transactions (the connector-instances route
-     * installs a definition to name the implementation), so the check and the write see the same parts.
+     * installs a definition to name the implementation), so the check and the write see the same parts;
+     * {@code terms} are what that request's body calls its fields.
      */
-    long create(long companyId, Function<Long, CreateConnectorRequest> request) {
-        Optional<Instance> checked = transactions.rolledBack(() -> prepareCreate(companyId, request.apply(companyId)));
+    long create(long companyId, CreateTerms terms, Function<Long, CreateConnectorRequest> request) {
+        Optional<Instance> checked = transactions.rolledBack(() -> prepareCreate(companyId, request.apply(companyId), terms));
         checked.ifPresent(credentials::verify);
-        long id = transactions.inTransaction(() -> insert(companyId, request.apply(companyId)));
+        long id = transactions.inTransaction(() -> insert(companyId, request.apply(companyId), terms));
         checked.ifPresent(passed -> credentials.passed(companyId, id));
         return id;
     }
 
-    private Optional<Instance> prepareCreate(long companyId, CreateConnectorRequest request) {
-        CreateValidator.ValidCreate valid = createValidator.validate(companyId, request);
+    private Optional<Instance> prepareCreate(long companyId, CreateConnectorRequest request, CreateTerms terms) {
+        CreateValidator.ValidCreate valid = createValidator.validate(companyId, request, terms);
         return credentials.prepare(companyId, draft(null, valid.settings(), valid.variables()));
     }
 
-    private long insert(long companyId, CreateConnectorRequest request) {
-        CreateValidator.ValidCreate valid = createValidator.validate(companyId, request);
+    private long insert(long companyId, CreateConnectorRequest request, CreateTerms terms) {
+        CreateValidator.ValidCreate valid = createValidator.validate(companyId, request, terms);
         long id = connectors.insert(companyId, valid.settings());
         variables.insertAll(companyId, VariableStore.Owner.CONNECTOR, id, valid.variables());
         return id;

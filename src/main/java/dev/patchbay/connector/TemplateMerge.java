@@ -21,7 +21,8 @@ final class TemplateMerge {
 
     private TemplateMerge() {}
 
-    static List<VariableData> merge(List<VariableData> templates, List<NewVariable> inputs, FieldErrors errors) {
+    static List<VariableData> merge(List<VariableData> templates, List<NewVariable> inputs, CreateTerms terms,
+            FieldErrors errors) {
         Map<String, VariableData> templateByKey = new LinkedHashMap<>();
         templates.forEach(template -> templateByKey.put(template.key(), template));
         List<VariableData> merged = new ArrayList<>();
@@ -32,7 +33,7 @@ final class TemplateMerge {
             if (input == null || input.key() == null || input.label() == null) {
                 continue; // already reported by Bean Validation
             }
-            String path = "variables." + i + ".";
+            String path = terms.variable(i);
             if (!seen.add(input.key())) {
                 errors.addAbout(path + "key", "field has a duplicate value.");
                 continue;
@@ -43,7 +44,7 @@ final class TemplateMerge {
         }
         for (VariableData template : templates) {
             if (!seen.contains(template.key())) {
-                requireDefault(template, errors);
+                requireDefault(template, terms.variables(), errors);
                 merged.add(template.withId(null));
             }
         }
@@ -51,9 +52,10 @@ final class TemplateMerge {
     }
 
     /** A required template the request left out needs a default value. */
-    private static void requireDefault(VariableData template, FieldErrors errors) {
+    private static void requireDefault(VariableData template, String variables, FieldErrors errors) {
         if (template.required() && VariableRules.isBlank(template.value())) {
-            errors.add("variables", "The variables must include a value for `" + template.key() + "` (" + template.label() + ").");
+            errors.add(variables, "The " + variables + " must include a value for `" + template.key() + "` (" + template.label()
+                    + ").");
         }
     }
 }

@@ -10,7 +10,6 @@ import dev.patchbay.variable.VariableData;
 import dev.patchbay.variable.VariableStore;
 import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.NotFoundException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,7 +89,7 @@ class ConnectorService {
             ConnectorRow current = connectors.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("connector", id));
             UpdateValidator.ValidUpdate valid = updateValidator.validate(companyId, current, request);
             connectors.update(companyId, id, valid.settings());
-            variables.updateAll(companyId, VariableStore.Owner.CONNECTOR, id, valid.changedVariables());
+            variables.replaceAll(companyId, VariableStore.Owner.CONNECTOR, id, valid.variables());
             return id;
         });
         checked.ifPresent(passed -> credentials.passed(companyId, id));
@@ -100,20 +99,16 @@ class ConnectorService {
     private Optional<Instance> prepareUpdate(long companyId, long id, UpdateConnectorRequest request) {
         ConnectorRow current = connectors.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("connector", id));
         UpdateValidator.ValidUpdate valid = updateValidator.validate(companyId, current, request);
-        List<VariableData> stored = variables.clearValues(companyId, VariableStore.Owner.CONNECTOR, id);
-        Map<Long, VariableData> changed = valid.changedVariables().stream()
-                .collect(Collectors.toMap(VariableData::id, Function.identity(), (a, b) -> b));
-        List<VariableData> merged = new ArrayList<>();
-        boolean valuesChanged = false;
-        for (VariableData variable : stored) {
-            VariableData next = changed.getOrDefault(variable.id(), variable);
-            valuesChanged |= !Objects.equals(next.value(), variable.value()) || !Objects.equals(next.key(), variable.key());
-            merged.add(next);
-        }
+        Map<Long, VariableData> stored = variables.clearValues(companyId, VariableStore.Owner.CONNECTOR, id).stream()
+                .collect(Collectors.toMap(VariableData::id, Function.identity()));
+        boolean valuesChanged = valid.variables().size() != stored.size() || valid.variables().stream().anyMatch(next -> {
+            VariableData was = next.id() == null ? null : stored.get(next.id());
+            return was == null || !Objects.equals(next.value(), was.value()) || !Objects.equals(next.key(), was.key());
+        });
         boolean systemSeesChange = valuesChanged
                 || valid.settings().authenticationImplementationId() != current.authenticationImplementationId()
                 || !Objects.equals(valid.settings().certificateId(), current.certificateId());
-        return systemSeesChange ? credentials.prepare(companyId, draft(id, valid.settings(), merged)) : Optional.empty();
+        return systemSeesChange ? credentials.prepare(companyId, draft(id, valid.settings(), valid.variables())) : Optional.empty();
     }
 
     private static ConnectorDraft draft(Long id, ConnectorSettings settings, List<VariableData> variables) {

@@ -46,7 +46,7 @@ class CreateValidator {
         List<VariableData> variables = TemplateMerge.merge(templates, request.variables(), terms, errors);
         errors.throwIfAny();
         AuthenticationImplementationRef found = implementation.orElseThrow();
-        ConnectorSettings settings = new ConnectorSettings(request.name().trim(), found.protocol().toLowerCase(), found.id(),
+        ConnectorSettings settings = new ConnectorSettings(request.name().trim(), ConnectorSettings.typeOf(found), found.id(),
                 request.timezone(), request.dateFormat(), request.rateLimitUnit(), request.rateLimitDuration(),
                 request.connectionPoolId(), request.certificateId(), request.sessionId(), request.platformAppKey());
         return new ValidCreate(settings, variables);

@@ -1,6 +1,7 @@
 package dev.patchbay.connector;
 
 import dev.patchbay.config.Redacted;
+import dev.patchbay.variable.PivotInput;
 import dev.patchbay.variable.SentVariable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,12 +12,6 @@ import jakarta.validation.constraints.Size;
 final class VariableInputs {
 
     private VariableInputs() {}
-
-    record PivotInput(
-            @Size(max = 255, message = "must not be greater than 255 characters.") String alias,
-            Boolean configurable,
-            Boolean required,
-            Boolean advanced) {}
 
     /** On create: key and label required. */
     record NewVariable(
@@ -30,7 +25,7 @@ final class VariableInputs {
             @Valid PivotInput pivot) {
 
         SentVariable sent() {
-            return VariableInputs.sent(key, value, label, secret, locked, pivot);
+            return SentVariable.of(key, value, label, secret, locked, pivot);
         }
 
         /** The value may be a secret (the flag may come later or not at all): never printed. */
@@ -51,7 +46,7 @@ final class VariableInputs {
             @Valid PivotInput pivot) {
 
         SentVariable sent() {
-            return VariableInputs.sent(key, value, label, secret, locked, pivot);
+            return SentVariable.of(key, value, label, secret, locked, pivot);
         }
 
         /** The value may be a new secret for a stored secret variable: never printed. */
@@ -60,11 +55,5 @@ final class VariableInputs {
             return "ChangedVariable[id=" + id + ", key=" + key + ", value=" + Redacted.of(value) + ", label=" + label
                     + ", secret=" + secret + "]";
         }
-    }
-
-    private static SentVariable sent(String key, String value, String label, Boolean secret, Boolean locked, PivotInput pivot) {
-        PivotInput flags = pivot != null ? pivot : new PivotInput(null, null, null, null);
-        return new SentVariable(key, value, label, secret, locked, flags.alias(), flags.configurable(), flags.required(),
-                flags.advanced());
     }
 }

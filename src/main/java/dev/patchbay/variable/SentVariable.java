@@ -12,6 +12,13 @@ public record SentVariable(
         String key, String value, String label, Boolean secret, Boolean locked, String alias, Boolean configurable,
         Boolean required, Boolean advanced) {
 
+    /** The fields of a request's variable, with its optional {@code pivot}. */
+    public static SentVariable of(String key, String value, String label, Boolean secret, Boolean locked, PivotInput pivot) {
+        PivotInput flags = pivot != null ? pivot : new PivotInput(null, null, null, null);
+        return new SentVariable(key, value, label, secret, locked, flags.alias(), flags.configurable(), flags.required(),
+                flags.advanced());
+    }
+
     /**
      * The stored variable with the sent fields laid over it: what a {@code PUT} that leaves fields out
      * means. An unsent value stands as the stored secret's mask (or the stored plain value), exactly

@@ -1,6 +1,7 @@
 package dev.patchbay.builder.variable;
 
 import dev.patchbay.config.Redacted;
+import dev.patchbay.variable.PivotInput;
 import dev.patchbay.variable.SentVariable;
 import dev.patchbay.web.CheckedBody;
 import jakarta.validation.Valid;
@@ -27,9 +28,7 @@ public record VariableInput(
 
     /** This body as the shared variable rules read it. */
     public SentVariable sent() {
-        PivotInput flags = pivot != null ? pivot : new PivotInput(null, null, null, null);
-        return new SentVariable(key, value, label, secret, locked, flags.alias(), flags.configurable(), flags.required(),
-                flags.advanced());
+        return SentVariable.of(key, value, label, secret, locked, pivot);
     }
 
     /** The value may be a secret: never printed. */
@@ -37,10 +36,4 @@ public record VariableInput(
     public String toString() {
         return "VariableInput[key=" + key + ", value=" + Redacted.of(value) + ", label=" + label + ", secret=" + secret + "]";
     }
-
-    public record PivotInput(
-            @Size(max = 255, message = "must not be greater than 255 characters.") String alias,
-            Boolean configurable,
-            Boolean required,
-            Boolean advanced) {}
 }

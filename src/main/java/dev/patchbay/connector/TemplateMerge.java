@@ -106,10 +106,10 @@ final class TemplateMerge {
                 sent.locked(), sent.alias(), sent.configurable(), sent.required(), sent.advanced());
     }
 
-    /** A required template the request left out needs a default value. */
-    private static void requireDefault(VariableData template, String variables, FieldErrors errors) {
-        if (template.required() && VariableRules.isBlank(template.value())) {
-            errors.add(variables, "The " + variables + " must include a value for `" + template.key() + "` (" + template.label()
+    /** A required variable that no item of the request gave a value (a template's default, a kept one) needs one. */
+    private static void requireDefault(VariableData variable, String variables, FieldErrors errors) {
+        if (variable.required() && VariableRules.isBlank(variable.value())) {
+            errors.add(variables, "The " + variables + " must include a value for `" + variable.key() + "` (" + variable.label()
                     + ").");
         }
     }

@@ -1,7 +1,6 @@
 package dev.patchbay.connector;
 
 import dev.patchbay.catalog.Installer;
-import dev.patchbay.web.ValidationFailedException;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -29,11 +28,8 @@ class ConnectorInstanceService {
      * installed parts in a transaction that is rolled back, so a refused check installs nothing.
      */
     long create(long companyId, CreateConnectorInstanceRequest request) {
-        try {
-            return connectors.create(companyId, company -> request.asConnector(implementationFor(company, request)));
-        } catch (ValidationFailedException e) {
-            throw e.errors().renamed(ConnectorInstanceService::inContractTerms).toException();
-        }
+        return connectors.create(companyId, CreateTerms.CONNECTOR_INSTANCE,
+                company -> request.asConnector(implementationFor(company, request)));
     }
 
     private Long implementationFor(long companyId, CreateConnectorInstanceRequest request) {
@@ -43,12 +39,5 @@ class ConnectorInstanceService {
         }
         Optional<Long> implementation = installer.authenticationImplementationFor(companyId, templateId);
         return implementation.orElse(NONE);
-    }
-
-    /** The connector rules speak of variables and implementations; this route's body of templates. */
-    static String inContractTerms(String text) {
-        return text.replace("variables", "variable_templates")
-                .replace("authentication_implementation_id", "authentication_implementation_template_id")
-                .replace("authentication implementation id", "authentication implementation template id");
     }
 }

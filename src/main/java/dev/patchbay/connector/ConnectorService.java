@@ -10,7 +10,6 @@ import dev.patchbay.variable.VariableStore;
 import dev.patchbay.web.InUseException;
 import dev.patchbay.web.InUseException.Kind;
 import dev.patchbay.web.NotFoundException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,28 +54,29 @@ class ConnectorService {
     }
 
     long create(long companyId, CreateConnectorRequest request) {
-        return create(companyId, company -> request);
+        return create(companyId, CreateTerms.CONNECTOR, company -> request);
     }
 
     /**
      * Creates from a request that is built inside the transactions (the connector-instances route
-     * installs a definition to name the implementation), so the check and the write see the same parts.
+     * installs a definition to name the implementation), so the check and the write see the same parts;
+     * {@code terms} are what that request's body calls its fields.
      */
-    long create(long companyId, Function<Long, CreateConnectorRequest> request) {
-        Optional<Instance> checked = transactions.rolledBack(() -> prepareCreate(companyId, request.apply(companyId)));
+    long create(long companyId, CreateTerms terms, Function<Long, CreateConnectorRequest> request) {
+        Optional<Instance> checked = transactions.rolledBack(() -> prepareCreate(companyId, request.apply(companyId), terms));
         checked.ifPresent(credentials::verify);
-        long id = transactions.inTransaction(() -> insert(companyId, request.apply(companyId)));
+        long id = transactions.inTransaction(() -> insert(companyId, request.apply(companyId), terms));
         checked.ifPresent(passed -> credentials.passed(companyId, id));
         return id;
     }
 
-    private Optional<Instance> prepareCreate(long companyId, CreateConnectorRequest request) {
-        CreateValidator.ValidCreate valid = createValidator.validate(companyId, request);
+    private Optional<Instance> prepareCreate(long companyId, CreateConnectorRequest request, CreateTerms terms) {
+        CreateValidator.ValidCreate valid = createValidator.validate(companyId, request, terms);
         return credentials.prepare(companyId, draft(null, valid.settings(), valid.variables()));
     }
 
-    private long insert(long companyId, CreateConnectorRequest request) {
-        CreateValidator.ValidCreate valid = createValidator.validate(companyId, request);
+    private long insert(long companyId, CreateConnectorRequest request, CreateTerms terms) {
+        CreateValidator.ValidCreate valid = createValidator.validate(companyId, request, terms);
         long id = connectors.insert(companyId, valid.settings());
         variables.insertAll(companyId, VariableStore.Owner.CONNECTOR, id, valid.variables());
         return id;
@@ -89,7 +89,7 @@ class ConnectorService {
             ConnectorRow current = connectors.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("connector", id));
             UpdateValidator.ValidUpdate valid = updateValidator.validate(companyId, current, request);
             connectors.update(companyId, id, valid.settings());
-            variables.updateAll(companyId, VariableStore.Owner.CONNECTOR, id, valid.changedVariables());
+            variables.replaceAll(companyId, VariableStore.Owner.CONNECTOR, id, valid.variables());
             return id;
         });
         checked.ifPresent(passed -> credentials.passed(companyId, id));
@@ -99,20 +99,16 @@ class ConnectorService {
     private Optional<Instance> prepareUpdate(long companyId, long id, UpdateConnectorRequest request) {
         ConnectorRow current = connectors.findForUpdate(companyId, id).orElseThrow(() -> NotFoundException.of("connector", id));
         UpdateValidator.ValidUpdate valid = updateValidator.validate(companyId, current, request);
-        List<VariableData> stored = variables.clearValues(companyId, VariableStore.Owner.CONNECTOR, id);
-        Map<Long, VariableData> changed = valid.changedVariables().stream()
-                .collect(Collectors.toMap(VariableData::id, Function.identity(), (a, b) -> b));
-        List<VariableData> merged = new ArrayList<>();
-        boolean valuesChanged = false;
-        for (VariableData variable : stored) {
-            VariableData next = changed.getOrDefault(variable.id(), variable);
-            valuesChanged |= !Objects.equals(next.value(), variable.value()) || !Objects.equals(next.key(), variable.key());
-            merged.add(next);
-        }
+        Map<Long, VariableData> stored = variables.clearValues(companyId, VariableStore.Owner.CONNECTOR, id).stream()
+                .collect(Collectors.toMap(VariableData::id, Function.identity()));
+        boolean valuesChanged = valid.variables().size() != stored.size() || valid.variables().stream().anyMatch(next -> {
+            VariableData was = next.id() == null ? null : stored.get(next.id());
+            return was == null || !Objects.equals(next.value(), was.value()) || !Objects.equals(next.key(), was.key());
+        });
         boolean systemSeesChange = valuesChanged
                 || valid.settings().authenticationImplementationId() != current.authenticationImplementationId()
                 || !Objects.equals(valid.settings().certificateId(), current.certificateId());
-        return systemSeesChange ? credentials.prepare(companyId, draft(id, valid.settings(), merged)) : Optional.empty();
+        return systemSeesChange ? credentials.prepare(companyId, draft(id, valid.settings(), valid.variables())) : Optional.empty();
     }
 
     private static ConnectorDraft draft(Long id, ConnectorSettings settings, List<VariableData> variables) {

@@ -30,22 +30,23 @@ class CreateValidator {
         this.catalog = catalog;
     }
 
-    ValidCreate validate(long companyId, CreateConnectorRequest request) {
-        FieldErrors errors = Violations.of(beanValidator, request);
+    /** @param terms what the body calls the fields the messages name */
+    ValidCreate validate(long companyId, CreateConnectorRequest request, CreateTerms terms) {
+        FieldErrors errors = Violations.of(beanValidator, request, terms::field);
         settingsRules.check(companyId, request.timezone(), request.dateFormat(), request.rateLimitUnit(),
                 request.connectionPoolId(), request.certificateId(), errors);
         Optional<AuthenticationImplementationRef> implementation = Optional.ofNullable(request.authenticationImplementationId())
                 .flatMap(id -> catalog.authenticationImplementation(companyId, id));
         if (request.authenticationImplementationId() != null && implementation.isEmpty()) {
-            errors.add("authentication_implementation_id", "The selected authentication implementation id is invalid.");
+            errors.add(terms.implementation(), terms.unknownImplementation());
         }
         List<VariableData> templates = implementation
                 .map(found -> catalog.variableTemplates(companyId, found.id()))
                 .orElse(List.of());
-        List<VariableData> variables = TemplateMerge.merge(templates, request.variables(), errors);
+        List<VariableData> variables = TemplateMerge.merge(templates, request.variables(), terms, errors);
         errors.throwIfAny();
         AuthenticationImplementationRef found = implementation.orElseThrow();
-        ConnectorSettings settings = new ConnectorSettings(request.name().trim(), found.protocol().toLowerCase(), found.id(),
+        ConnectorSettings settings = new ConnectorSettings(request.name().trim(), ConnectorSettings.typeOf(found), found.id(),
                 request.timezone(), request.dateFormat(), request.rateLimitUnit(), request.rateLimitDuration(),
                 request.connectionPoolId(), request.certificateId(), request.sessionId(), request.platformAppKey());
         return new ValidCreate(settings, variables);

@@ -25,6 +25,13 @@ final class UpdateConnectorRequest {
 
     private Long authenticationImplementationId;
 
+    /**
+     * Checked as the contract's table says (a string), then ignored: the type is derived from the
+     * system's protocol exactly as on create. Ignored rather than refused because the contract lists
+     * {@code type} among the update's fields and existing clients must work unchanged (DESIGN §1): a
+     * client that sends back the connector it read, or an old free-text value, keeps working, and the
+     * answer shows the type that holds.
+     */
     @Size(min = 1, max = 50, message = "must be between 1 and 50 characters.")
     private String type;
 
@@ -96,8 +103,11 @@ final class UpdateConnectorRequest {
     @Schema(name = "UpdateConnectorRequest")
     record Documented(
             @Size(min = 1, max = 255) String name,
-            Long authenticationImplementationId,
-            @Size(min = 1, max = 50) String type,
+            @Schema(description = "Another authentication implementation of the connector's own system; its variables are "
+                    + "then merged again against the new templates (values of keys that remain are kept).")
+                    Long authenticationImplementationId,
+            @Size(min = 1, max = 50) @Schema(description = "Ignored: the type follows the system's protocol, as on create.")
+                    String type,
             String timezone,
             @Size(min = 1, max = 100) String dateFormat,
             @Schema(allowableValues = {"second", "minute", "hour", "day"}) String rateLimitUnit,

@@ -1,33 +1,40 @@
 package dev.patchbay.connector;
 
 import dev.patchbay.catalog.CatalogLookup;
+import dev.patchbay.catalog.CatalogLookup.AuthenticationImplementationRef;
+import dev.patchbay.connector.TemplateMerge.Current;
 import dev.patchbay.connector.VariableInputs.ChangedVariable;
-import dev.patchbay.connector.VariableInputs.PivotInput;
-import dev.patchbay.secret.SecretMask;
 import dev.patchbay.variable.VariableData;
+import dev.patchbay.variable.VariableRules;
 import dev.patchbay.variable.VariableStore;
 import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.Violations;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Everything wrong with an update, in one 422, and the merged result when nothing is. Absent fields
- * keep their value; a variable's absent value keeps it, and so does the secret mask sent back; a
- * locked variable's key and value (and lock) cannot change.
+ * keep their value; each sent variable is changed by the {@link VariableRules} (an absent value or
+ * the mask keeps it; a locked variable's key, value and lock cannot change).
+ *
+ * <p>The authentication implementation may change only to another one of the connector's own system:
+ * process flows call that system's endpoints through the connector. On such a change the variables
+ * are merged again against the new implementation's templates ({@link TemplateMerge#remerge}). The
+ * {@code type} is derived as on create, whatever the body says (see {@link UpdateConnectorRequest}).
  */
 @Component
 class UpdateValidator {
 
-    record ValidUpdate(ConnectorSettings settings, List<VariableData> changedVariables) {}
+    /** The connector's fields and its whole set of variables after the update (an id for each kept one, in order). */
+    record ValidUpdate(ConnectorSettings settings, List<VariableData> variables) {}
 
     private final Validator beanValidator;
     private final SettingsRules settingsRules;
@@ -50,28 +57,29 @@ class UpdateValidator {
         Long certificateId = request.certificateIdOr(current.certificateId());
         settingsRules.check(companyId, request.getTimezone(), request.getDateFormat(), request.getRateLimitUnit(),
                 changed(poolId, current.connectionPoolId()), changed(certificateId, current.certificateId()), errors);
-        if (request.getAuthenticationImplementationId() != null
-                && catalog.authenticationImplementation(companyId, request.getAuthenticationImplementationId()).isEmpty()) {
-            errors.add("authentication_implementation_id", "The selected authentication implementation id is invalid.");
-        }
-        List<VariableData> changedVariables = request.getVariables() == null
+        AuthenticationImplementationRef implementation =
+                catalog.authenticationImplementation(companyId, current.authenticationImplementationId()).orElseThrow();
+        Optional<AuthenticationImplementationRef> moveTo = moveTo(companyId, implementation, request, errors);
+        List<Current> changedVariables = request.getVariables() == null
                 ? List.of()
-                : mergeVariables(variables.clearValues(companyId, VariableStore.Owner.CONNECTOR, current.id()),
+                : changeVariables(variables.clearValues(companyId, VariableStore.Owner.CONNECTOR, current.id()),
                         request.getVariables(), errors);
+        List<VariableData> result = moveTo.isPresent()
+                ? TemplateMerge.remerge(catalog.variableTemplates(companyId, moveTo.get().id()), changedVariables, errors)
+                : changedVariables.stream().map(Current::variable).toList();
         errors.throwIfAny();
+        AuthenticationImplementationRef next = moveTo.orElse(implementation);
         ConnectorSettings was = current.settings();
         ConnectorSettings settings = new ConnectorSettings(
                 request.getName() != null ? request.getName().trim() : was.name(),
-                request.getType() != null ? request.getType() : was.type(),
-                request.getAuthenticationImplementationId() != null
-                        ? request.getAuthenticationImplementationId()
-                        : was.authenticationImplementationId(),
+                ConnectorSettings.typeOf(next),
+                next.id(),
                 request.getTimezone() != null ? request.getTimezone() : was.timezone(),
                 request.getDateFormat() != null ? request.getDateFormat() : was.dateFormat(),
                 request.getRateLimitUnit() != null ? request.getRateLimitUnit() : was.rateLimitUnit(),
                 request.getRateLimitDuration() != null ? request.getRateLimitDuration() : was.rateLimitDuration(),
                 poolId, certificateId, was.sessionId(), was.platformAppKey());
-        return new ValidUpdate(settings, changedVariables);
+        return new ValidUpdate(settings, result);
     }
 
     /** Only a newly chosen pool or certificate needs checking; the current one was checked when chosen. */
@@ -79,12 +87,30 @@ class UpdateValidator {
         return Objects.equals(chosen, current) ? null : chosen;
     }
 
-    private static List<VariableData> mergeVariables(List<VariableData> stored, List<ChangedVariable> inputs, FieldErrors errors) {
-        Map<Long, VariableData> storedById = new LinkedHashMap<>();
-        stored.forEach(variable -> storedById.put(variable.id(), variable));
-        Map<Long, VariableData> result = new LinkedHashMap<>(storedById);
-        Map<Long, String> pathById = new HashMap<>();
-        List<VariableData> changed = new ArrayList<>();
+    /** The implementation the connector moves to, when the request names another one of the same system. */
+    private Optional<AuthenticationImplementationRef> moveTo(long companyId, AuthenticationImplementationRef current,
+            UpdateConnectorRequest request, FieldErrors errors) {
+        Long requested = request.getAuthenticationImplementationId();
+        if (requested == null || requested == current.id()) {
+            return Optional.empty();
+        }
+        Optional<AuthenticationImplementationRef> found = catalog.authenticationImplementation(companyId, requested);
+        if (found.isEmpty()) {
+            errors.add("authentication_implementation_id", "The selected authentication implementation id is invalid.");
+        } else if (found.get().systemId() != current.systemId()) {
+            errors.add("authentication_implementation_id", "The selected authentication implementation belongs to "
+                    + found.get().systemName() + ", not to this connector's system " + current.systemName()
+                    + "; a connector cannot move to another system (its process flows call this system's endpoints)."
+                    + " Create a new connector instead.");
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    /** The stored variables, in their order, with the request's changes by id applied and where each change was sent. */
+    private static List<Current> changeVariables(List<VariableData> stored, List<ChangedVariable> inputs, FieldErrors errors) {
+        Map<Long, Current> result = new LinkedHashMap<>();
+        stored.forEach(variable -> result.put(variable.id(), new Current(variable, null, null)));
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             ChangedVariable input = inputs.get(i);
@@ -92,7 +118,7 @@ class UpdateValidator {
             if (input == null || input.id() == null) {
                 continue; // reported by Bean Validation
             }
-            VariableData was = storedById.get(input.id());
+            Current was = result.get(input.id());
             if (was == null) {
                 errors.add(path + ".id", "The selected " + path + ".id is invalid.");
                 continue;
@@ -101,56 +127,21 @@ class UpdateValidator {
                 errors.addAbout(path + ".id", "field has a duplicate value.");
                 continue;
             }
-            VariableData now = apply(was, input, path, errors);
-            result.put(now.id(), now);
-            pathById.put(now.id(), path);
-            changed.add(now);
+            VariableData now = VariableRules.changed(was.variable(), input.sent().over(was.variable()), path + ".", errors);
+            result.put(now.id(), new Current(now, input, path + "."));
         }
-        checkWholeSet(result, pathById, errors);
-        return changed;
+        checkWholeSet(result.values(), errors);
+        return new ArrayList<>(result.values());
     }
 
-    private static VariableData apply(VariableData was, ChangedVariable input, String path, FieldErrors errors) {
-        PivotInput pivot = input.pivot() != null ? input.pivot() : new PivotInput(null, null, null, null);
-        boolean keepValue = input.value() == null || (was.secret() && SecretMask.meansKeep(input.value()));
-        String value = keepValue ? was.value() : input.value();
-        String key = input.key() != null ? input.key() : was.key();
-        if (was.locked()) {
-            if (!key.equals(was.key())) {
-                errors.add(path + ".key", "The " + path + ".key is locked and cannot be changed.");
-            }
-            if (!Objects.equals(value, was.value())) {
-                errors.add(path + ".value", "The " + path + ".value is locked and cannot be changed.");
-            }
-            if (Boolean.FALSE.equals(input.locked())) {
-                errors.add(path + ".locked", "A locked variable cannot be unlocked.");
-            }
-        }
-        boolean secret = input.secret() != null ? input.secret() : was.secret();
-        if (was.secret() && !secret && keepValue) {
-            // Otherwise the stored secret would be shown in clear from now on.
-            errors.add(path + ".secret", "A secret variable can only be made non-secret together with a new value.");
-        }
-        if (!was.secret() && SecretMask.meansKeep(input.value())) {
-            errors.add(path + ".value", "The " + path + ".value is the secret mask, but this variable has no secret to keep.");
-        }
-        return new VariableData(was.id(), key, value, input.label() != null ? input.label() : was.label(), secret,
-                was.locked() || Boolean.TRUE.equals(input.locked()),
-                pivot.alias() != null ? pivot.alias() : was.alias(),
-                pivot.configurable() != null ? pivot.configurable() : was.configurable(),
-                pivot.required() != null ? pivot.required() : was.required(),
-                pivot.advanced() != null ? pivot.advanced() : was.advanced());
-    }
-
-    private static void checkWholeSet(Map<Long, VariableData> result, Map<Long, String> pathById, FieldErrors errors) {
+    private static void checkWholeSet(Iterable<Current> result, FieldErrors errors) {
         Set<String> keys = new HashSet<>();
-        for (VariableData variable : result.values()) {
-            String path = pathById.get(variable.id());
-            if (!keys.add(variable.key()) && path != null) {
-                errors.addAbout(path + ".key", "field has a duplicate value.");
+        for (Current current : result) {
+            if (!keys.add(current.variable().key()) && current.path() != null) {
+                errors.addAbout(current.path() + "key", "field has a duplicate value.");
             }
-            if (variable.required() && TemplateMerge.isBlank(variable.value()) && path != null) {
-                errors.add(path + ".value", "The " + variable.label() + " value is required.");
+            if (current.path() != null) {
+                VariableRules.requireValue(current.variable(), current.path(), errors);
             }
         }
     }

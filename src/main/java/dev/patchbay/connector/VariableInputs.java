@@ -1,6 +1,8 @@
 package dev.patchbay.connector;
 
 import dev.patchbay.config.Redacted;
+import dev.patchbay.variable.PivotInput;
+import dev.patchbay.variable.SentVariable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,12 +12,6 @@ import jakarta.validation.constraints.Size;
 final class VariableInputs {
 
     private VariableInputs() {}
-
-    record PivotInput(
-            @Size(max = 255, message = "must not be greater than 255 characters.") String alias,
-            Boolean configurable,
-            Boolean required,
-            Boolean advanced) {}
 
     /** On create: key and label required. */
     record NewVariable(
@@ -27,6 +23,10 @@ final class VariableInputs {
             Boolean secret,
             Boolean locked,
             @Valid PivotInput pivot) {
+
+        SentVariable sent() {
+            return SentVariable.of(key, value, label, secret, locked, pivot);
+        }
 
         /** The value may be a secret (the flag may come later or not at all): never printed. */
         @Override
@@ -44,6 +44,10 @@ final class VariableInputs {
             Boolean secret,
             Boolean locked,
             @Valid PivotInput pivot) {
+
+        SentVariable sent() {
+            return SentVariable.of(key, value, label, secret, locked, pivot);
+        }
 
         /** The value may be a new secret for a stored secret variable: never printed. */
         @Override

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -90,16 +91,42 @@ public class VariableStore {
     }
 
     public void updateAll(long companyId, Owner owner, long ownerId, List<VariableData> variables) {
-        for (VariableData variable : variables) {
-            jdbc.sql("UPDATE variables SET key = :key, value = :value, label = :label, secret = :secret, locked = :locked, "
-                            + "alias = :alias, configurable = :configurable, required = :required, advanced = :advanced "
-                            + "WHERE company_id = :company AND " + owner.column + " = :owner AND id = :id")
-                    .param("company", companyId)
-                    .param("owner", ownerId)
-                    .param("id", variable.id())
-                    .params(columns(companyId, variable.id(), variable))
-                    .update();
+        variables.forEach(variable -> update(companyId, owner, ownerId, variable, null));
+    }
+
+    /**
+     * Makes the owner's variables exactly {@code variables}, in this order: a variable with an id is
+     * updated in its row, one without is inserted, and the owner's other rows are deleted.
+     */
+    public void replaceAll(long companyId, Owner owner, long ownerId, List<VariableData> variables) {
+        List<Long> kept = variables.stream().map(VariableData::id).filter(Objects::nonNull).toList();
+        jdbc.sql("DELETE FROM variables WHERE company_id = :company AND " + owner.column + " = :owner AND id <> ALL(:kept)")
+                .param("company", companyId)
+                .param("owner", ownerId)
+                .param("kept", Grouping.keyArray(kept))
+                .update();
+        for (int position = 0; position < variables.size(); position++) {
+            VariableData variable = variables.get(position);
+            if (variable.id() == null) {
+                insertAll(companyId, owner, ownerId, List.of(variable), position);
+            } else {
+                update(companyId, owner, ownerId, variable, position);
+            }
         }
+    }
+
+    /** @param position the new position, or null to keep it */
+    private void update(long companyId, Owner owner, long ownerId, VariableData variable, Integer position) {
+        jdbc.sql("UPDATE variables SET key = :key, value = :value, label = :label, secret = :secret, locked = :locked, "
+                        + "alias = :alias, configurable = :configurable, required = :required, advanced = :advanced, "
+                        + "position = COALESCE(:position, position) "
+                        + "WHERE company_id = :company AND " + owner.column + " = :owner AND id = :id")
+                .param("company", companyId)
+                .param("owner", ownerId)
+                .param("id", variable.id())
+                .param("position", position, java.sql.Types.INTEGER)
+                .params(columns(companyId, variable.id(), variable))
+                .update();
     }
 
     /** @param id the row's id; null only when the value is not encrypted */

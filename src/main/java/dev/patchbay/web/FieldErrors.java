@@ -45,27 +45,12 @@ public final class FieldErrors {
         return this;
     }
 
-    /** The same errors under other field names, with the names in the messages changed alike. */
-    public FieldErrors renamed(java.util.function.UnaryOperator<String> rename) {
-        FieldErrors copy = new FieldErrors();
-        // Refusals first, so that the rules' messages about the same renamed field are dropped as here.
-        errors.forEach((field, messages) -> {
-            if (unreadable.contains(field)) {
-                messages.forEach(message -> copy.add(rename.apply(field), rename.apply(message)));
-                copy.unreadable.add(rename.apply(field));
-            }
-        });
-        errors.forEach((field, messages) -> {
-            if (!unreadable.contains(field)) {
-                messages.forEach(message -> copy.add(rename.apply(field), rename.apply(message)));
-            }
-        });
-        return copy;
-    }
-
-    /** A copy to add to, leaving this one as it is. */
+    /** A copy to add to, leaving this one as it is (refused fields stay refused in the copy). */
     public FieldErrors copy() {
-        return renamed(java.util.function.UnaryOperator.identity());
+        FieldErrors copy = new FieldErrors();
+        errors.forEach((field, messages) -> copy.errors.put(field, new ArrayList<>(messages)));
+        copy.unreadable.addAll(unreadable);
+        return copy;
     }
 
     private boolean isUnderUnreadable(String field) {

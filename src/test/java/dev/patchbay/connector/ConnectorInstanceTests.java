@@ -152,6 +152,20 @@ class ConnectorInstanceTests extends ApiTest {
                         "variable_templates.0.value", "1024"));
     }
 
+    @Test
+    void shouldQuoteALabelInAnErrorAsItWasWrittenWhileNamingTheFieldsInThisRoutesTerms() {
+        Tenant tenant = emptyCompany();
+        Map<String, Object> body = sandboxBody(tenant);
+        String label = "variables for the authentication implementation id (authentication_implementation_id)";
+        body.put("variable_templates", List.of(Map.of("key", "api_key", "value", "", "label", label)));
+
+        Response response = api.post("/api/v1/connector-instances", tenant.apiKey(), body);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        assertThat(response.json().get("errors").propertyNames()).containsExactly("variable_templates.0.value");
+        assertThat(response.at("/errors/variable_templates.0.value/0").asString()).isEqualTo("The " + label + " value is required.");
+    }
+
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("contractRules")
     void shouldRefuseEachBrokenRuleWithTheContractsErrorAndInstallNothing(String field, Object value, String errorField,

@@ -48,17 +48,13 @@ class FieldErrorsTest {
     }
 
     @Test
-    void shouldKeepRefusalsWhenRenamedSoThatRulesAboutTheRenamedFieldAreDropped() {
-        FieldErrors errors = new FieldErrors()
-                .refuse("template_id", "field must be an integer.")
-                .addAbout("id", "field is required.");
+    void shouldKeepRefusalsInACopySoThatLaterRulesAboutTheFieldAreDropped() {
+        FieldErrors errors = new FieldErrors().refuse("template_id", "field must be an integer.");
 
-        FieldErrors renamed = errors.renamed(text -> text.equals("id") ? "template_id" : text);
+        FieldErrors copy = errors.copy().addAbout("template_id", "field is required.").add("name", "Name.");
 
-        assertThat(renamed.toBody().errors()).containsOnlyKeys("template_id");
-        assertThat(renamed.toBody().errors().get("template_id")).isEqualTo(List.of("The template id field must be an integer."));
-        assertThat(renamed.copy().addAbout("template_id", "field is required.").toBody().errors().get("template_id"))
-                .hasSize(1);
+        assertThat(copy.toBody().errors().get("template_id")).isEqualTo(List.of("The template id field must be an integer."));
+        assertThat(errors.has("name")).as("the original is left as it was").isFalse();
     }
 
     @Test

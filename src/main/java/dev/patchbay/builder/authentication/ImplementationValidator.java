@@ -2,8 +2,9 @@ package dev.patchbay.builder.authentication;
 
 import dev.patchbay.builder.Texts;
 import dev.patchbay.builder.variable.VariableInput;
-import dev.patchbay.builder.variable.VariableRules;
+import dev.patchbay.variable.SentVariable;
 import dev.patchbay.variable.VariableData;
+import dev.patchbay.variable.VariableRules;
 import dev.patchbay.web.FieldErrors;
 import dev.patchbay.web.Violations;
 import jakarta.validation.Validator;
@@ -46,7 +47,8 @@ class ImplementationValidator {
         if (input.systemId() != null && !implementations.systemExists(companyId, input.systemId())) {
             errors.add("system_id", "The selected system id is invalid.");
         }
-        List<VariableInput> variables = input.variables() == null ? List.of() : input.variables();
+        List<SentVariable> variables = input.variables() == null ? List.of()
+                : input.variables().stream().map(variable -> variable == null ? null : variable.sent()).toList();
         List<VariableData> templates = VariableRules.newTemplates(variables, List.of(), "variables.", errors);
         Set<String> keys = new HashSet<>();
         templates.stream().map(VariableData::key).filter(Objects::nonNull).forEach(keys::add);

@@ -1,6 +1,8 @@
 package dev.patchbay.builder.variable;
 
 import dev.patchbay.config.Redacted;
+import dev.patchbay.variable.PivotInput;
+import dev.patchbay.variable.SentVariable;
 import dev.patchbay.web.CheckedBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,15 +26,14 @@ public record VariableInput(
         Long authenticationImplementationId,
         Long endpointId) {
 
+    /** This body as the shared variable rules read it. */
+    public SentVariable sent() {
+        return SentVariable.of(key, value, label, secret, locked, pivot);
+    }
+
     /** The value may be a secret: never printed. */
     @Override
     public String toString() {
         return "VariableInput[key=" + key + ", value=" + Redacted.of(value) + ", label=" + label + ", secret=" + secret + "]";
     }
-
-    public record PivotInput(
-            @Size(max = 255, message = "must not be greater than 255 characters.") String alias,
-            Boolean configurable,
-            Boolean required,
-            Boolean advanced) {}
 }

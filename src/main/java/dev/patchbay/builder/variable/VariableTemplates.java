@@ -13,6 +13,7 @@ import dev.patchbay.query.ResourceQuery;
 import dev.patchbay.query.ResourceQuery.ValueType;
 import dev.patchbay.secret.SecretMask;
 import dev.patchbay.variable.VariableData;
+import dev.patchbay.variable.VariableRules;
 import dev.patchbay.variable.VariableStore;
 import dev.patchbay.variable.VariableStore.Owner;
 import dev.patchbay.variable.VariableView;
@@ -121,7 +122,7 @@ class VariableTemplates {
 
     private long create(long companyId, OwnerRef owner, VariableInput variable, FieldErrors errors) {
         List<String> keys = variables.clearValues(companyId, owner.owner(), owner.id()).stream().map(VariableData::key).toList();
-        List<VariableData> created = VariableRules.newTemplates(List.of(variable), keys, "", errors);
+        List<VariableData> created = VariableRules.newTemplates(List.of(variable.sent()), keys, "", errors);
         errors.throwIfAny();
         return duplicateKeyIs422(() -> {
             variables.insertAll(companyId, owner.owner(), owner.id(), created);
@@ -154,8 +155,10 @@ class VariableTemplates {
             errors.add(implementation != null ? "authentication_implementation_id" : "endpoint_id",
                     "A variable cannot be moved to another owner.");
         }
-        List<String> otherKeys = stored.stream().filter(v -> v.id() != id).map(VariableData::key).toList();
-        VariableData result = VariableRules.changed(was, changed, otherKeys, errors);
+        VariableData result = VariableRules.changed(was, changed.sent(), "", errors);
+        if (result.key() != null && stored.stream().anyMatch(v -> v.id() != id && result.key().equals(v.key()))) {
+            errors.addAbout("key", "field has already been taken.");
+        }
         if (!Objects.equals(was.key(), result.key())) {
             usedBySettings(companyId, owner, was.key()).ifPresent(message -> errors.add("key", message));
         }

@@ -13,9 +13,9 @@
  * {@link dev.patchbay.outbound.limit.TimeSource}, so the in-memory tests run on a virtual clock instead
  * of sleeping; the Redis ones take time from Redis itself.
  *
- * <p>Order of use on the send path: take the pool slot first, then the rate-limit start, then send
- * at once. A start is counted when it is granted, so anything that delays the send after the grant
- * (such as waiting for a pool slot) would move the real start later than the counted one and could
- * let the system see more than the limit in one window.
+ * <p>Order of use on the send path: wait for the rate-limit grant, then the pool slot, then take a
+ * connection and call {@link dev.patchbay.outbound.limit.StartTicket#sent()} right before the write. A
+ * grant holds one of the window's starts until then, and the start counts from the send, so the time
+ * spent between grant and write cannot let the system see more than the limit in one window.
  */
 package dev.patchbay.outbound.limit;

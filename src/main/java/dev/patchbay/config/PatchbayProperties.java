@@ -277,8 +277,9 @@ public record PatchbayProperties(
      * @param url the Redis to share, {@code redis://[:password@]host:port[/database]} or {@code rediss://} for TLS
      * @param keyPrefix the start of every key Patchbay writes, so that several deployments can share one Redis
      * @param commandTimeout how long one call to Redis may take before the request fails with 503
-     * @param leaseTime how long a pool slot (and a place in a pool's queue) lasts without a heartbeat: a node
-     *     renews its slots every third of it, so the slots of a node that died come back after at most this long
+     * @param leaseTime how long a pool slot, a rate-limit start granted but not sent, and a place in a queue
+     *     last without a heartbeat: a node renews its own every third of it, so those of a node that died come
+     *     back after at most this long (an unsent start one window later, as it may have been sent at the end)
      */
     public record Redis(
             URI url,

@@ -16,8 +16,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Several nodes (DESIGN §5): with {@code patchbay.redis.url} set, the rate limits (their logs, queues and
- * pauses) and the connection pools' slots live in that Redis, so every node that names it keeps the same
+ * Several nodes (DESIGN §5): with {@code patchbay.redis.url} set, the rate limits (their start slots, queues
+ * and pauses) and the connection pools' slots live in that Redis, so every node that names it keeps the same
  * limits. The pause of an upstream 429/503 lives in the rate limiter, so it is shared too.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,10 +30,10 @@ class RedisLimitsConfig {
         return new LimitsRedis(redis.url(), redis.keyPrefix(), redis.commandTimeout());
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     RateLimiter rateLimiter(LimitsRedis redis, SystemTimeSource time, PatchbayProperties properties) {
         PatchbayProperties.Outbound outbound = properties.outbound();
-        return new RedisRateLimiter(redis, time, outbound.safetyMargin(), outbound.queueLimit());
+        return new RedisRateLimiter(redis, time, outbound.safetyMargin(), outbound.queueLimit(), properties.redis().leaseTime());
     }
 
     @Bean(destroyMethod = "close")

@@ -84,28 +84,14 @@ public final class LimitsRedis implements AutoCloseable {
         return keyPrefix + ":" + name;
     }
 
-    /** Runs {@code script} without waiting; the future completes on {@link #callbacks()}. */
+    /** Runs {@code script} without waiting; the future completes on the callbacks executor. */
     CompletableFuture<List<Object>> run(LuaScript script, String[] keys, String... args) {
         return script.<List<Object>>run(connection.async(), keys, args).whenCompleteAsync((result, failure) -> {}, callbacks);
-    }
-
-    /**
-     * Runs {@code script} without waiting; the future completes on Lettuce's I/O thread, so what is
-     * chained on it must be short and never block. For the rate limiter's wake-ups, where a hop to
-     * another thread would only add scheduling delay between a start and its send.
-     */
-    CompletableFuture<List<Object>> runOnIoThread(LuaScript script, String[] keys, String... args) {
-        return script.run(connection.async(), keys, args);
     }
 
     /** Runs {@code script} and waits for its answer, at most the command timeout; else {@link LimitsUnavailableException}. */
     public List<Object> call(LuaScript script, String[] keys, String... args) {
         return await(script.<List<Object>>run(connection.async(), keys, args));
-    }
-
-    /** Removes {@code member} from the sorted set {@code key}, without waiting. */
-    CompletableFuture<Long> remove(String key, String member) {
-        return connection.async().zrem(key, member).toCompletableFuture();
     }
 
     <T> T await(CompletableFuture<T> future) {
@@ -122,7 +108,7 @@ public final class LimitsRedis implements AutoCloseable {
         }
     }
 
-    /** Calls {@code listener} with every message on {@code channel}, on {@link #callbacks()}. */
+    /** Calls {@code listener} with every message on {@code channel}, on the callbacks executor. */
     void subscribe(String channel, Consumer<String> listener) {
         pubSub.addListener(new RedisPubSubAdapter<>() {
             @Override
@@ -133,10 +119,6 @@ public final class LimitsRedis implements AutoCloseable {
             }
         });
         await(pubSub.async().subscribe(channel).toCompletableFuture());
-    }
-
-    ExecutorService callbacks() {
-        return callbacks;
     }
 
     @Override

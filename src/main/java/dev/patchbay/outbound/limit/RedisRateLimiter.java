@@ -3,78 +3,80 @@ package dev.patchbay.outbound.limit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@link RateLimiter} of several nodes: the exact sliding log of {@link SlidingWindowLimiter},
- * kept in Redis as a log of <em>reservations</em> per instance and changed only by atomic Lua scripts.
+ * kept in Redis as a pool of N <em>start slots</em> per instance and changed only by atomic Lua scripts.
  *
- * <p><b>Invariant.</b> The log is a sorted set of start times, past and future, in Redis time (the
- * server's {@code TIME}, so the nodes' clocks play no part). Let S = span = window + safety margin.
- * Every window of length below S holds at most N of the log's times. A new request reserves
- * {@code start = max(now, pause end, last reservation, N-th most recent reservation + S)}: a window
- * that contains it holds only reservations later than the N-th most recent minus nothing, i.e. at most
- * N−1 others, so the invariant holds after the append; and since starts only grow, the order of
- * reservation is the order of start (FIFO across every node). A reservation is refused, and nothing
- * is written, when that start lies beyond the caller's wait or the queue (reservations not yet due)
- * is at its bound. Removing a time never breaks the invariant, so a caller that leaves simply
- * withdraws its reservation, and times older than now − S are trimmed (they cannot share a window
- * with any start to come).
+ * <p><b>Model.</b> Let S = span = window + safety margin. A start holds one of the N slots from its grant
+ * until one span after it was sent, or until it is given back unsent. A slot's score in Redis is the
+ * moment it frees: one span after the send for a sent start; while pending (granted, not sent), its lease
+ * end + S, renewed by its node's heartbeat. Every script first drops the slots whose score has passed
+ * (that is the window sliding), and a grant is made only while fewer than N slots are held and no pause
+ * runs. This is the sliding log with pending starts: the scores of sent starts are the log (each plus S),
+ * the pending slots are the starts counted in every window until they are sent.
  *
- * <p><b>Time.</b> Each script answers Redis's {@code now} with the start; the node sends at
- * {@code (local time of the answer) + (start − now)}, which is never earlier than the reserved start
- * (the script ran before the answer arrived), and at most one round trip later. Lateness of one
- * start relative to another (round trip, timers, scheduling) is what the safety margin covers, as in
- * the single-node limiter.
+ * <p><b>Proof</b> (at most N sends in any window shorter than S, in Redis time): take N+1 sends in one such
+ * window and the last of them to be granted. At its grant each of the other N was either pending (its
+ * slot held since its grant) or sent within the window before it, so its slot, which frees one span after
+ * the send, was still held; N slots were held and it could not have been granted. A send is stamped by the
+ * "rate-sent" script, which runs after the request was handed to its connection's write (never before),
+ * so each stamp is no earlier than its send and the slot frees no earlier than one span after it. The
+ * margin covers what the way to the system adds (scheduling, network jitter), as in one node.
  *
- * <p><b>Pauses.</b> An upstream 429/503 sets the pause end and moves every reservation not yet due
- * back by one shift, so that the first starts at the end of the pause: spacing and order stay, and
- * the distance to starts already made only grows. A waiter therefore confirms on waking ("rate-confirm"):
- * still due, it starts; moved, it sleeps again; moved beyond its wait, it withdraws and is refused.
- * A start that was due before the pause was set is not recalled (it may be on its way already).
+ * <p><b>Dead nodes.</b> A pending start is renewed by its node; a node that dies stops renewing, and its
+ * pending slot frees at its last lease end + S: the latest moment it could have been sent, plus a span.
+ * So the slot comes back after at most one lease (plus the window), and never while an unsent-but-maybe-sent
+ * start could still share a window with a new one. A sent start is never renewed and never given back early.
  *
- * <p><b>Memory.</b> The log expires one window after its last reservation; an idle instance takes
- * nothing in Redis, and this node keeps only its own waiters.
+ * <p><b>Order and waiting</b> are {@link RedisSlotQueues}' (shared with {@link RedisConcurrencyPool}): a FIFO
+ * queue numbered on arrival, the first free slots owed to the first waiters whichever node they wait on,
+ * wake-ups by pub/sub when a slot is given back or a start is sent (its slot then frees earlier than its
+ * lease said), and a claim timed at the next slot's expiry or the pause's end, which the claim script
+ * answers. A request is refused at once when the queue is full, or when its projected grant lies beyond its
+ * wait: the N slots free at now (free), now + S (pending, if sent at once) or their score (sent); sorted,
+ * the k-th waiter takes the (k mod N)-th of them, one span later per round, never before the pause ends
+ * (the projection of {@link SlidingWindowLimiter}). A waiter whose bound runs out first is refused by a
+ * timer on its node and leaves the queue.
+ *
+ * <p><b>Time.</b> Decisions use Redis's {@code TIME} only, so the nodes' clocks play no part. A Redis moment
+ * is mapped to this node's clock as (local time the answer arrived) + (moment − Redis now of the answer):
+ * never earlier than the Redis moment (the script ran before its answer arrived), at most a round trip
+ * later. This times the next claim and reports instants (grants, projections, the pause's end).
+ *
+ * <p><b>Memory.</b> Every key expires a lease + a span after its last change, so an idle instance takes
+ * nothing in Redis; this node keeps its waiters and the starts it renews.
  */
-public final class RedisRateLimiter implements RateLimiter {
+public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
 
-    private static final LuaScript RESERVE = new LuaScript("rate-reserve.lua");
-    private static final LuaScript CONFIRM = new LuaScript("rate-confirm.lua");
+    private static final LuaScript ACQUIRE = new LuaScript("rate-acquire.lua");
+    private static final LuaScript SENT = new LuaScript("rate-sent.lua");
     private static final LuaScript PAUSE = new LuaScript("rate-pause.lua");
     private static final LuaScript USAGE = new LuaScript("rate-usage.lua");
 
-    private static final int RESERVED = 1;
-    private static final int BEYOND_WAIT = 2;
-    private static final int QUEUE_FULL = 3;
-    private static final int GONE = 0;
-    private static final int START = 1;
-    private static final int MOVED = 4;
-
-    private static final StartTicket.Control COUNTED_AT_GRANT = new StartTicket.Control() {
-        @Override
-        public void sent() {}
-
-        @Override
-        public boolean withdraw() {
-            return false;
-        }
-    };
+    private static final int GRANTED = 1;
+    private static final int QUEUED = 2;
+    private static final int BEYOND_WAIT = 3;
+    private static final int QUEUE_FULL = 4;
 
     private final LimitsRedis redis;
     private final TimeSource time;
     private final long marginMicros;
     private final int maxQueue;
-    private final String node = UUID.randomUUID().toString().substring(0, 8);
-    private final AtomicLong ids = new AtomicLong();
+    private final RedisSlotQueues slots;
 
-    public RedisRateLimiter(LimitsRedis redis, TimeSource time, Duration safetyMargin, int maxQueue) {
+    /**
+     * @param leaseTime how long a pending start (and a place in the queue) lasts without its node's
+     *     heartbeat: the pending starts of a node that died come back after it, plus one span
+     */
+    public RedisRateLimiter(LimitsRedis redis, TimeSource time, Duration safetyMargin, int maxQueue, Duration leaseTime) {
         if (safetyMargin.isNegative()) {
             throw new IllegalArgumentException("The safety margin cannot be negative");
         }
@@ -85,37 +87,34 @@ public final class RedisRateLimiter implements RateLimiter {
         this.time = time;
         this.marginMicros = micros(safetyMargin);
         this.maxQueue = maxQueue;
+        this.slots = new RedisSlotQueues(redis, time, leaseTime, "rate",
+                List.of("slots", "queue", "waiters", "arrivals", "pending", "pause"));
     }
 
     @Override
     public StartTicket request(String key, RateLimit limit, Duration maxWait) {
         long deadline = saturatedAdd(time.nanos(), nanos(maxWait));
-        String id = node + ":" + ids.incrementAndGet();
-        Answer answer = answer(redis.call(RESERVE, keys(key), id, String.valueOf(limit.starts()),
-                String.valueOf(span(limit)), String.valueOf(micros(maxWait)), String.valueOf(maxQueue)));
-        int position = (int) answer.extra() + 1;
+        long span = span(limit);
+        RedisSlotQueues.Queue queue = slots.queue(key);
+        queue.configure(limit.starts(), span);
+        String id = slots.newId();
+        Answer answer = answer(redis.call(ACQUIRE, queue.keys, id, String.valueOf(limit.starts()), slots.leaseMicros(),
+                String.valueOf(span), String.valueOf(micros(maxWait)), String.valueOf(maxQueue)));
+        int position = (int) answer.ahead() + 1;
+        Instant projected = answer.instant(answer.start());
         switch (answer.status()) {
-            case QUEUE_FULL -> throw new RateLimitedException(RateLimitedException.Reason.QUEUE_FULL, position,
-                    answer.instant(answer.start()));
-            case BEYOND_WAIT -> throw new RateLimitedException(RateLimitedException.Reason.WAIT_TOO_LONG, position,
-                    answer.instant(answer.start()));
-            default -> {
-                if (answer.start() <= answer.now()) {
-                    return new StartTicket(CompletableFuture.completedFuture(answer.instant(answer.now())), COUNTED_AT_GRANT, 0,
-                            answer.instant(answer.now()));
-                }
-                Waiter waiter = new Waiter(key, id, limit, deadline);
-                waiter.sleepUntil(answer.localNanos(answer.start()));
-                return new StartTicket(waiter.started, new StartTicket.Control() {
-                    @Override
-                    public void sent() {}
-
-                    @Override
-                    public boolean withdraw() {
-                        return waiter.cancel();
-                    }
-                }, position, answer.instant(answer.start()));
+            case GRANTED -> {
+                slots.hold(queue, id);
+                Instant now = answer.instant(answer.now());
+                return new StartTicket(CompletableFuture.completedFuture(now), new Pending(queue, id, span, null), 0, now);
             }
+            case QUEUED -> {
+                RedisSlotQueues.Waiter<Instant> waiter = slots.await(queue, id, deadline, time::instant,
+                        () -> new RateLimitedException(RateLimitedException.Reason.WAIT_EXPIRED, 1, time.instant()));
+                return new StartTicket(waiter.result, new Pending(queue, id, span, waiter), position, projected);
+            }
+            case QUEUE_FULL -> throw new RateLimitedException(RateLimitedException.Reason.QUEUE_FULL, position, projected);
+            default -> throw new RateLimitedException(RateLimitedException.Reason.WAIT_TOO_LONG, position, projected);
         }
     }
 
@@ -123,176 +122,93 @@ public final class RedisRateLimiter implements RateLimiter {
     public void pauseUntil(String key, Instant until) {
         long length = micros(Duration.between(time.instant(), until));
         if (length > 0) {
-            redis.call(PAUSE, keys(key), String.valueOf(length));
+            redis.call(PAUSE, new String[] {slots.queue(key).keys[5]}, String.valueOf(length));
         }
     }
 
     @Override
     public RateLimitUsage usage(String key, RateLimit limit) {
-        List<Object> reply = redis.call(USAGE, keys(key), String.valueOf(limit.starts()), String.valueOf(span(limit)),
-                String.valueOf(micros(limit.window())));
+        RedisSlotQueues.Queue queue = slots.queue(key);
+        queue.configure(limit.starts(), span(limit));
+        List<Object> reply = redis.call(USAGE, queue.keys, String.valueOf(limit.starts()), String.valueOf(span(limit)));
         long localNanos = time.nanos();
         Instant localNow = time.toInstant(localNanos);
         long now = number(reply, 4);
-        int started = (int) number(reply, 0);
+        int held = (int) number(reply, 0);
         int queued = (int) number(reply, 1);
         long pause = number(reply, 3);
-        int remaining = queued > 0 ? 0 : Math.max(0, limit.starts() - started);
-        return new RateLimitUsage(started, remaining, queued, localNow.plusNanos((number(reply, 2) - now) * 1000),
+        int remaining = queued > 0 ? 0 : Math.max(0, limit.starts() - held);
+        return new RateLimitUsage(held, remaining, queued, localNow.plusNanos((number(reply, 2) - now) * 1000),
                 pause > now ? localNow.plusNanos((pause - now) * 1000) : null);
     }
 
-    private String[] keys(String key) {
-        return new String[] {redis.key("rate", key, "log"), redis.key("rate", key, "pause")};
+    /** Stops the heartbeat: this node's pending starts then come back one lease (plus a span) later. */
+    @Override
+    public void close() {
+        slots.close();
     }
 
     private long span(RateLimit limit) {
         return saturatedAdd(micros(limit.window()), marginMicros);
     }
 
+    /** A ticket's start: queued ({@code waiter} set) or granted, then sent or given back. */
+    private final class Pending implements StartTicket.Control {
+        private final RedisSlotQueues.Queue queue;
+        private final String id;
+        private final long span;
+        private final RedisSlotQueues.Waiter<Instant> waiter;
+
+        Pending(RedisSlotQueues.Queue queue, String id, long span, RedisSlotQueues.Waiter<Instant> waiter) {
+            this.queue = queue;
+            this.id = id;
+            this.span = span;
+            this.waiter = waiter;
+        }
+
+        /** Stamps the send in Redis without waiting: the request is written meanwhile, and the stamp comes after it. */
+        @Override
+        public void sent() {
+            slots.letGo(queue, id);
+            redis.run(SENT, queue.keys, id, String.valueOf(span), slots.channel(), queue.id).whenComplete((reply, failure) -> {
+                if (failure != null) {
+                    // Its slot stays held until its lease end + span: the limit holds, the next start waits longer.
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    log.warn("Could not stamp a sent start ({}); its slot frees when its lease runs out",
+                            cause.getClass().getSimpleName());
+                } else if (number(reply, 0) == 0) {
+                    log.warn("A start was sent after its slot's lease had run out (was this node's heartbeat stalled?)");
+                }
+            });
+        }
+
+        @Override
+        public boolean withdraw() {
+            if (waiter != null && slots.leave(queue, waiter, new CancellationException("Left the queue before starting"))) {
+                return true;
+            }
+            if (waiter != null && !waiter.isGranted()) {
+                return false; // refused: its place is gone already
+            }
+            slots.giveBack(queue, id);
+            return true;
+        }
+    }
+
     private Answer answer(List<Object> reply) {
         long arrived = time.nanos();
-        return new Answer((int) number(reply, 0), number(reply, 1), number(reply, 2), reply.size() > 3 ? number(reply, 3) : 0,
-                arrived, time.toInstant(arrived));
+        return new Answer((int) number(reply, 0), number(reply, 1), number(reply, 2), number(reply, 3), time.toInstant(arrived));
     }
 
     /**
-     * A script's answer: status, a start and Redis's now (µs), one more number, and the local
-     * {@link TimeSource#nanos()} when it arrived, which ties the two clocks together for this answer.
+     * rate-acquire's answer: status, the projected grant and Redis's now (µs), the waiters ahead, and the
+     * local moment it arrived, which ties the two clocks together for this answer.
      */
-    private record Answer(int status, long start, long now, long extra, long arrivedNanos, Instant arrivedAt) {
+    private record Answer(int status, long start, long now, long ahead, Instant arrivedAt) {
 
         /** The local moment of a Redis time: never earlier than it (the script ran before the answer arrived). */
-        long localNanos(long redisMicros) {
-            return arrivedNanos + (redisMicros - now) * 1000;
-        }
-
         Instant instant(long redisMicros) {
             return arrivedAt.plusNanos((redisMicros - now) * 1000);
-        }
-    }
-
-    /** A request of this node waiting for its reserved start. Its state changes under its own lock. */
-    private final class Waiter {
-        private static final int WAITING = 0;
-        private static final int DONE = 1;
-
-        final CompletableFuture<Instant> started = new CompletableFuture<>();
-        private final String key;
-        private final String id;
-        private final RateLimit limit;
-        private final long deadline;
-        private int state = WAITING;
-        private TimeSource.Scheduled timer;
-
-        Waiter(String key, String id, RateLimit limit, long deadline) {
-            this.key = key;
-            this.id = id;
-            this.limit = limit;
-            this.deadline = deadline;
-        }
-
-        synchronized void sleepUntil(long atNanos) {
-            if (state == WAITING) {
-                timer = time.schedule(atNanos, this::wake);
-            }
-        }
-
-        /** At the reserved start: ask Redis whether it still stands (a pause may have moved it). */
-        private void wake() {
-            synchronized (this) {
-                if (state != WAITING) {
-                    return;
-                }
-            }
-            long left = Math.max(0, (deadline - time.nanos()) / 1000);
-            redis.runOnIoThread(CONFIRM, keys(key), id, String.valueOf(left)).whenComplete((reply, failure) -> {
-                if (failure != null) {
-                    withdraw(new LimitsUnavailableException(failure));
-                    return;
-                }
-                Answer answer = answer(reply);
-                switch (answer.status()) {
-                    case START -> start(answer.instant(answer.start())); // the moment counted in the log
-                    case MOVED -> sleepUntil(answer.localNanos(answer.start()));
-                    case GONE -> reserveAgain(left);
-                    default -> finish(expired(answer.instant(answer.start())));
-                }
-            });
-        }
-
-        /** Its reservation was trimmed (this node woke a whole window late): it queues again at the end. */
-        private void reserveAgain(long leftMicros) {
-            redis.runOnIoThread(RESERVE, keys(key), id, String.valueOf(limit.starts()), String.valueOf(span(limit)),
-                    String.valueOf(leftMicros), String.valueOf(maxQueue)).whenComplete((reply, failure) -> {
-                if (failure != null) {
-                    withdraw(new LimitsUnavailableException(failure));
-                    return;
-                }
-                Answer answer = answer(reply);
-                if (answer.status() != RESERVED) {
-                    finish(expired(answer.instant(answer.start())));
-                } else if (answer.start() <= answer.now()) {
-                    start(answer.instant(answer.now()));
-                } else {
-                    sleepUntil(answer.localNanos(answer.start()));
-                }
-            });
-        }
-
-        private RateLimitedException expired(Instant earliest) {
-            return new RateLimitedException(RateLimitedException.Reason.WAIT_EXPIRED, 1, earliest);
-        }
-
-        private void start(Instant at) {
-            synchronized (this) {
-                if (state != WAITING) {
-                    return; // cancelled meanwhile: its reservation is withdrawn and nothing is sent
-                }
-                state = DONE;
-            }
-            started.complete(at);
-        }
-
-        /** Ends the wait with {@code failure}; the reservation is already gone. */
-        private void finish(RuntimeException failure) {
-            synchronized (this) {
-                if (state != WAITING) {
-                    return;
-                }
-                state = DONE;
-            }
-            started.completeExceptionally(failure);
-        }
-
-        /** Ends the wait with {@code failure} and withdraws the reservation (best effort: a hole never breaks the limit). */
-        private void withdraw(RuntimeException failure) {
-            finish(failure);
-            remove();
-        }
-
-        boolean cancel() {
-            synchronized (this) {
-                if (state != WAITING) {
-                    return false;
-                }
-                state = DONE;
-                if (timer != null) {
-                    timer.cancel();
-                }
-            }
-            remove();
-            started.completeExceptionally(new CancellationException("Left the queue before starting"));
-            return true;
-        }
-
-        private void remove() {
-            redis.remove(keys(key)[0], id).whenComplete((removed, failure) -> {
-                if (failure != null) {
-                    log.warn("Could not withdraw a rate-limit reservation ({}); it expires with its log",
-                            failure.getClass().getSimpleName());
-                }
-            });
         }
     }
 

@@ -1,4 +1,4 @@
--- Asks for a slot of a connection pool (RedisConcurrencyPool). Atomic: Redis runs one script at a time.
+-- Asks for a slot of a connection pool (RedisConcurrencyPool; claims, renewals and give-backs are slot-*.lua). Atomic: Redis runs one script at a time.
 -- KEYS[1] slots in flight: sorted set, member = slot id, score = end of its lease (µs of Redis time)
 -- KEYS[2] the FIFO queue: sorted set, member = waiter id, score = its number in the order of arrival
 -- KEYS[3] the waiters' leases: sorted set, member = waiter id, score = end of its lease

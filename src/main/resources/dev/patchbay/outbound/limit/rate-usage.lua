@@ -1,20 +1,25 @@
--- The live state of an instance's rate limit (RedisRateLimiter.usage).
--- KEYS[1] the reservation log, KEYS[2] the end of the pause; ARGV[1] N, ARGV[2] window + margin in µs, ARGV[3] window in µs
--- Returns {started in the window ending now, reservations not yet due, when a request asking now would start,
--- the end of the pause or 0, now}.
+-- The live state of an instance's rate limit (RedisRateLimiter.usage). KEYS as in rate-acquire.lua.
+-- ARGV[1] N, ARGV[2] span (window + safety margin) in µs
+-- Returns {starts held (pending, or sent within the window), waiters, when a request asking now would be
+-- granted, the end of the pause or 0, now}.
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
 local n = tonumber(ARGV[1])
 local span = tonumber(ARGV[2])
-local started = redis.call('ZCOUNT', KEYS[1], string.format('(%.0f', now - tonumber(ARGV[3])), string.format('%.0f', now))
-local queued = redis.call('ZCOUNT', KEYS[1], string.format('(%.0f', now), '+inf')
-local nextStart = now
-local pause = tonumber(redis.call('GET', KEYS[2])) or 0
-if pause > nextStart then nextStart = pause end
-local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-if last[2] and tonumber(last[2]) > nextStart then nextStart = tonumber(last[2]) end
-if redis.call('ZCARD', KEYS[1]) >= n then
-  local nth = redis.call('ZRANGE', KEYS[1], -n, -n, 'WITHSCORES')
-  if tonumber(nth[2]) + span > nextStart then nextStart = tonumber(nth[2]) + span end
+local held = redis.call('ZCOUNT', KEYS[1], string.format('(%.0f', now), '+inf')
+local dead = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now)
+local waiting = redis.call('ZCARD', KEYS[2])
+for _, id in ipairs(dead) do
+  if redis.call('ZSCORE', KEYS[2], id) then waiting = waiting - 1 end
 end
-return {started, queued, nextStart, pause, now}
+local pause = tonumber(redis.call('GET', KEYS[6])) or 0
+-- The projection of rate-acquire.lua for k = waiting (read only: the expired slots are skipped, not removed).
+local pad = math.max(0, n - held)
+local index = math.max(0, held - n) + waiting % n
+local free = now
+if index >= pad then
+  local slot = redis.call('ZRANGEBYSCORE', KEYS[1], string.format('(%.0f', now), '+inf', 'WITHSCORES', 'LIMIT', index - pad, 1)
+  free = math.min(tonumber(slot[2]), now + span)
+end
+local start = math.max(free, pause, now) + math.floor(waiting / n) * span
+return {held, waiting, start, pause, now}

@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *     dev.patchbay.outbound.limit.bench.RedisLimiterBenchmark 5 [redis://127.0.0.1:6379]</pre>
  * where {@code target/test-classpath.txt} comes from
  * {@code ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt}. A decision
- * is one {@code request(key, limit, Duration.ZERO)}: started at once or refused at once. Several caller
- * threads share the node's one connection, as a node's request threads do.
+ * is one {@code request(key, limit, Duration.ZERO)} (one script, awaited: granted at once or refused at
+ * once) and, when granted, its {@code sent()} (a second script, sent without waiting, as a node does right
+ * before its write). Several caller threads share the node's one connection, as a node's request threads do.
  */
 public final class RedisLimiterBenchmark {
 
@@ -43,7 +44,7 @@ public final class RedisLimiterBenchmark {
         String prefix = EmbeddedRedis.freshPrefix();
         try (SystemTimeSource time = new SystemTimeSource(Clock.systemUTC());
                 LimitsRedis redis = new LimitsRedis(url, prefix, Duration.ofSeconds(5))) {
-            RedisRateLimiter limiter = new RedisRateLimiter(redis, time, Duration.ofMillis(5), 10_000);
+            RedisRateLimiter limiter = new RedisRateLimiter(redis, time, Duration.ofMillis(5), 10_000, Duration.ofSeconds(15));
             memory(url, limiter, keys, new RateLimit(60, Duration.ofMinutes(1)));
             RateLimit limit = new RateLimit(10, Duration.ofSeconds(1));
             decisions(limiter, keys, limit, 1, 1); // warm-up
@@ -55,14 +56,14 @@ public final class RedisLimiterBenchmark {
         System.exit(0); // the embedded Redis stops with the JVM
     }
 
-    /** Redis memory for 10,000 instances whose logs are full. */
+    /** Redis memory for 10,000 instances whose windows are full of sent starts. */
     private static void memory(URI url, RedisRateLimiter limiter, String[] keys, RateLimit limit) {
         RedisClient client = RedisClient.create(url.toString());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             long before = usedMemory(connection);
             for (String key : keys) {
                 for (int i = 0; i < limit.starts(); i++) {
-                    limiter.request("memory-" + key, limit, Duration.ZERO);
+                    limiter.request("memory-" + key, limit, Duration.ZERO).sent();
                 }
             }
             long after = usedMemory(connection);
@@ -108,7 +109,7 @@ public final class RedisLimiterBenchmark {
                     String key = keys[random.nextInt(keys.length)];
                     long t0 = System.nanoTime();
                     try {
-                        limiter.request(key, limit, Duration.ZERO);
+                        limiter.request(key, limit, Duration.ZERO).sent();
                         started++;
                     } catch (RateLimitedException refused) {
                         // a decision as well

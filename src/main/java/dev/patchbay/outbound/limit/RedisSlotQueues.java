@@ -109,14 +109,18 @@ final class RedisSlotQueues implements AutoCloseable {
         queue.held.remove(id);
     }
 
-    /** Removes {@code id} from the queue's slots or waiters and wakes the waiters; a failure leaves it to the lease. */
-    void giveBack(Queue queue, String id) {
+    /**
+     * Removes {@code id} from the queue's slots or waiters and wakes the waiters; a failure leaves it to
+     * the lease. The returned stage completes (never exceptionally) once Redis has answered.
+     */
+    CompletableFuture<Void> giveBack(Queue queue, String id) {
         queue.held.remove(id);
-        redis.run(RELEASE, queue.keys, id, channel, queue.id).whenComplete((reply, failure) -> {
+        return redis.run(RELEASE, queue.keys, id, channel, queue.id).handle((reply, failure) -> {
             if (failure != null) {
                 log.warn("Could not give back a {} slot or place ({}); it returns when its lease runs out", kind,
                         failure.getClass().getSimpleName());
             }
+            return null;
         });
     }
 
@@ -141,8 +145,8 @@ final class RedisSlotQueues implements AutoCloseable {
             return false;
         }
         queue.waiters.remove(waiter.id);
-        giveBack(queue, waiter.id);
-        waiter.result.completeExceptionally(reason);
+        // The refusal reaches the caller once its place is gone, so what it reads next (usage) no longer counts it.
+        giveBack(queue, waiter.id).whenComplete((done, failure) -> waiter.result.completeExceptionally(reason));
         return true;
     }
 

@@ -24,9 +24,10 @@ import tools.jackson.databind.util.NameTransformer;
  * 100-row page with every include is tens of thousands of nodes): per node, the unwrapped property looked
  * up the view's serializer through a dynamic map, the any-getter went through a map serializer that
  * looked up a key serializer and a serializer for every value's runtime class, and every list of children
- * did the same again per element. Here the view's unwrapping serializer is found once per view class, and
- * the values the include engine puts (nodes, lists of nodes, null, counts, flags) are written directly;
- * anything else goes to Jackson as before.
+ * did the same again per element. Here a view's fields are written by its {@link ViewWriter}, made once per
+ * view class from Jackson's own bean serializer (or by that serializer, unwrapping, where Jackson must write
+ * them), and the values the include engine puts (nodes, lists of nodes, null, counts, flags) are written
+ * directly; anything else goes to Jackson as before.
  *
  * <p>A node that several parents hold (the include engine marks it: e.g. one authentication implementation
  * with its endpoints under 45 connectors) is written once per response and its bytes copied for the other
@@ -41,8 +42,14 @@ final class NodeSerializer extends StdSerializer<Node> {
     /** Per-write attribute: shared node → its bytes, for the length of one {@code writeValue}. */
     private static final Object WRITTEN = NodeSerializer.class.getName() + ".written";
 
-    /** View class → its serializer writing the fields without braces; as many entries as view record types. */
-    private final Map<Class<?>, ValueSerializer<Object>> unwrapped = new ConcurrentHashMap<>();
+    /** View class → how its fields are written without braces; as many entries as view record types. */
+    private final Map<Class<?>, Fields> fieldsByClass = new ConcurrentHashMap<>();
+
+    /**
+     * A view's fields: by its {@link ViewWriter} where it has one, else by Jackson's unwrapping bean serializer
+     * (or, for a value Jackson cannot unwrap, under the name "view", as Jackson's unwrapping property writer does).
+     */
+    private record Fields(ViewWriter fast, ValueSerializer<Object> jackson) {}
 
     NodeSerializer() {
         super(Node.class);
@@ -61,12 +68,17 @@ final class NodeSerializer extends StdSerializer<Node> {
         gen.writeStartObject(node);
         Object view = node.getView();
         if (view != null) {
-            ValueSerializer<Object> fields = unwrappedSerializer(view.getClass(), ctxt);
-            if (!fields.isUnwrappingSerializer()) {
-                // what Jackson does for a value it cannot unwrap (not a bean): it writes it under the property's name
-                gen.writeName("view");
+            Fields fields = fieldsOf(view.getClass(), ctxt);
+            if (fields.fast() != null && ctxt.getActiveView() == null) {
+                gen.assignCurrentValue(view); // as Jackson's unwrapping serializer does
+                fields.fast().writeFields(view, gen, ctxt);
+            } else {
+                if (!fields.jackson().isUnwrappingSerializer()) {
+                    // what Jackson does for a value it cannot unwrap (not a bean): it writes it under the property's name
+                    gen.writeName("view");
+                }
+                fields.jackson().serialize(view, gen, ctxt);
             }
-            fields.serialize(view, gen, ctxt);
         }
         Map<String, Object> included = node.includedOrNull();
         if (included != null) {
@@ -135,13 +147,15 @@ final class NodeSerializer extends StdSerializer<Node> {
         return chars.toString();
     }
 
-    private ValueSerializer<Object> unwrappedSerializer(Class<?> viewClass, SerializationContext ctxt) {
-        ValueSerializer<Object> serializer = unwrapped.get(viewClass);
-        if (serializer == null) {
+    private Fields fieldsOf(Class<?> viewClass, SerializationContext ctxt) {
+        Fields fields = fieldsByClass.get(viewClass);
+        if (fields == null) {
             // as Jackson's unwrapping property writer does: the view's serializer, made unwrapping (no prefix or suffix)
-            serializer = ctxt.findPrimaryPropertySerializer(viewClass, null).unwrappingSerializer(NameTransformer.NOP);
-            unwrapped.put(viewClass, serializer);
+            ValueSerializer<Object> serializer = ctxt.findPrimaryPropertySerializer(viewClass, null);
+            ValueSerializer<Object> unwrapping = serializer.unwrappingSerializer(NameTransformer.NOP);
+            fields = new Fields(unwrapping.isUnwrappingSerializer() ? ViewWriter.of(viewClass, serializer) : null, unwrapping);
+            fieldsByClass.put(viewClass, fields);
         }
-        return serializer;
+        return fields;
     }
 }

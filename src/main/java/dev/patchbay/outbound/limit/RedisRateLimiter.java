@@ -118,6 +118,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         }
     }
 
+    /** Instances this node keeps a view of (for tests): the idle ones are forgotten. */
+    int knownInstances() {
+        return slots.knownQueues();
+    }
+
     @Override
     public void pauseUntil(String key, Instant until) {
         long length = micros(Duration.between(time.instant(), until));

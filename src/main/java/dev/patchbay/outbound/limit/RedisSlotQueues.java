@@ -58,6 +58,7 @@ final class RedisSlotQueues implements AutoCloseable {
     private final String node = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+    private final long idleNanos;
     private volatile boolean closed;
 
     /**
@@ -71,6 +72,7 @@ final class RedisSlotQueues implements AutoCloseable {
         this.parts = List.copyOf(parts);
         this.leaseMicros = String.valueOf(leaseTime.toNanos() / 1000);
         this.heartbeatNanos = Math.min(leaseTime.toNanos() / 3, Duration.ofSeconds(1).toNanos());
+        this.idleNanos = 4 * leaseTime.toNanos();
         this.channel = redis.channel(kind + "-released");
         redis.subscribe(channel, id -> {
             Queue queue = queues.get(id);
@@ -81,8 +83,16 @@ final class RedisSlotQueues implements AutoCloseable {
         time.schedule(time.nanos() + heartbeatNanos, this::heartbeat);
     }
 
+    /** This node's view of queue {@code id}, marked as used now (see {@link #forgetIdle}). */
     Queue queue(String id) {
-        return queues.computeIfAbsent(id, Queue::new);
+        Queue queue = queues.computeIfAbsent(id, Queue::new);
+        queue.lastUsed = time.nanos();
+        return queue;
+    }
+
+    /** Queues this node knows (for tests). */
+    int knownQueues() {
+        return queues.size();
     }
 
     /** A fresh id for a slot or waiter, unique across nodes. */
@@ -227,7 +237,11 @@ final class RedisSlotQueues implements AutoCloseable {
         if (closed) {
             return;
         }
+        long now = time.nanos();
         for (Queue queue : queues.values()) {
+            if (forgetIdle(queue, now)) {
+                continue;
+            }
             if (!queue.held.isEmpty()) {
                 redis.run(RENEW, queue.keys, queue.args(queue.held).toArray(String[]::new)).whenComplete((reply, failure) -> {
                     long lost = failure == null ? ((Number) reply.get(0)).longValue() : 0;
@@ -242,6 +256,20 @@ final class RedisSlotQueues implements AutoCloseable {
             }
         }
         time.schedule(time.nanos() + heartbeatNanos, this::heartbeat);
+    }
+
+    /**
+     * Drops this node's view of a queue it has neither waiters nor slots in and that nobody asked for
+     * since {@link #idleNanos}, so a node's memory follows its active instances, not every instance it
+     * ever served. The view is cheap to build again. A request that fetched the view just before this
+     * runs would still use it: the idle time (several leases) is far longer than the moment between
+     * fetching a view and registering a slot or waiter in it, which a command timeout bounds.
+     */
+    private boolean forgetIdle(Queue queue, long now) {
+        if (queue.waiters.isEmpty() && queue.held.isEmpty() && now - queue.lastUsed > idleNanos) {
+            return queues.remove(queue.id, queue);
+        }
+        return false;
     }
 
     /**
@@ -261,6 +289,7 @@ final class RedisSlotQueues implements AutoCloseable {
         final Set<String> held = ConcurrentHashMap.newKeySet();
         final AtomicBoolean claiming = new AtomicBoolean();
         final AtomicBoolean again = new AtomicBoolean();
+        private volatile long lastUsed;
         private volatile String limit = "1";
         private volatile String spanMicros = "0";
         private TimeSource.Scheduled wake; // guarded by this

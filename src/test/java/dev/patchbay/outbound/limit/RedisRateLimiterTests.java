@@ -329,4 +329,24 @@ class RedisRateLimiterTests {
             client.shutdown();
         }
     }
+
+    @Test
+    void aNodeForgetsTheInstancesItNoLongerServesAndServesThemAgainWhenAsked() throws Exception {
+        RateLimit limit = new RateLimit(10, Duration.ofMillis(200));
+        for (int i = 0; i < 50; i++) {
+            nodeA.request("idle-" + i, limit, Duration.ZERO).sent();
+        }
+        assertThat(nodeA.knownInstances()).isEqualTo(50);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (nodeA.knownInstances() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100); // the heartbeat forgets them once idle for four leases
+        }
+
+        assertThat(nodeA.knownInstances()).as("views of idle instances dropped").isZero();
+        StartTicket again = nodeA.request("idle-0", limit, Duration.ZERO);
+        assertThat(again.isGranted()).isTrue();
+        again.sent();
+        assertThat(nodeA.usage("idle-0", limit).startedInWindow()).isEqualTo(1);
+    }
 }

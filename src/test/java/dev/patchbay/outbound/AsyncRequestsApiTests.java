@@ -14,7 +14,6 @@ import dev.patchbay.support.TestData.Tenant;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -60,12 +59,7 @@ class AsyncRequestsApiTests extends ApiTest {
     private long connector(String baseUrl, int amount, String unit) {
         Spec spec = Spec.of(baseUrl, BuiltConnectors.TOKEN, Map.of("headers", Map.of("X-Api-Key", "{{api_key}}")), null,
                 Var.secret("api_key", SECRET_KEY));
-        Map<String, Object> body = new HashMap<>(connectors.connectorBody(connectors.implementation(spec), spec));
-        body.put("rate_limit_duration", amount);
-        body.put("rate_limit_unit", unit);
-        Response created = api.post("/api/v1/connectors", tenant.apiKey(), body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(200);
-        return created.at("/data/id").asLong();
+        return connectors.connector(spec, BuiltConnectors.limits(amount, unit, null));
     }
 
     private Response submit(long connector, Object body) {

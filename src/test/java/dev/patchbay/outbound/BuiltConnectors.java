@@ -124,8 +124,26 @@ final class BuiltConnectors {
 
     /** Creates the connector, which must pass its credential check; answers its id. */
     long connector(Spec spec) {
-        Response created = create(spec);
+        return connector(spec, Map.of());
+    }
+
+    /** As {@link #connector(Spec)}, with {@code fields} replacing or adding fields of the body. */
+    long connector(Spec spec, Map<String, Object> fields) {
+        Map<String, Object> body = connectorBody(implementation(spec), spec);
+        body.putAll(fields);
+        Response created = api.post("/api/v1/connectors", tenant.apiKey(), body);
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         return created.at("/data/id").asLong();
+    }
+
+    /** The body fields of a rate limit of {@code amount} per {@code unit}, and of a pool when {@code poolId} is not null. */
+    static Map<String, Object> limits(int amount, String unit, Long poolId) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("rate_limit_duration", amount);
+        fields.put("rate_limit_unit", unit);
+        if (poolId != null) {
+            fields.put("connection_pool_id", poolId);
+        }
+        return fields;
     }
 }

@@ -11,7 +11,6 @@ import dev.patchbay.support.StubUpstream.Answer;
 import dev.patchbay.support.TestData.Tenant;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -162,15 +161,7 @@ class CallerHangUpApiTests extends ApiTest {
 
     private long connector(int amount, String unit, Long poolId, Map<String, Object> testRequest) {
         Spec spec = Spec.of(upstream.url(), BuiltConnectors.NONE, Map.of(), testRequest);
-        Map<String, Object> body = new HashMap<>(connectors.connectorBody(connectors.implementation(spec), spec));
-        body.put("rate_limit_duration", amount);
-        body.put("rate_limit_unit", unit);
-        if (poolId != null) {
-            body.put("connection_pool_id", poolId);
-        }
-        Response created = api.post("/api/v1/connectors", tenant.apiKey(), body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(200);
-        return created.at("/data/id").asLong();
+        return connectors.connector(spec, BuiltConnectors.limits(amount, unit, poolId));
     }
 
     private Response send(long connector, String path) {

@@ -9,7 +9,6 @@ import dev.patchbay.support.Response;
 import dev.patchbay.support.StubUpstream;
 import dev.patchbay.support.StubUpstream.Answer;
 import dev.patchbay.support.TestData.Tenant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
@@ -97,16 +96,9 @@ class OutboundMetricsApiTests extends ApiTest {
 
     private long connector(int amount, String unit, Long poolId) {
         Spec spec = Spec.of(upstream.url(), BuiltConnectors.NONE, Map.of(), null, Var.secret("api_key", SECRET));
-        Map<String, Object> body = new HashMap<>(connectors.connectorBody(connectors.implementation(spec), spec));
-        body.put("name", CONNECTOR_NAME);
-        body.put("rate_limit_duration", amount);
-        body.put("rate_limit_unit", unit);
-        if (poolId != null) {
-            body.put("connection_pool_id", poolId);
-        }
-        Response created = api.post("/api/v1/connectors", tenant.apiKey(), body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(200);
-        return created.at("/data/id").asLong();
+        Map<String, Object> fields = BuiltConnectors.limits(amount, unit, poolId);
+        fields.put("name", CONNECTOR_NAME);
+        return connectors.connector(spec, fields);
     }
 
     private Response send(long connector, String path, String prefer) {

@@ -11,7 +11,6 @@ import dev.patchbay.support.StubUpstream;
 import dev.patchbay.support.StubUpstream.Answer;
 import dev.patchbay.support.StubUpstream.Arrival;
 import dev.patchbay.support.TestData.Tenant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,15 +58,7 @@ class RateLimitApiTests extends ApiTest {
 
     private long connector(String url, int amount, String unit, Long poolId) {
         Spec spec = Spec.of(url, BuiltConnectors.NONE, Map.of(), null);
-        Map<String, Object> body = new HashMap<>(connectors.connectorBody(connectors.implementation(spec), spec));
-        body.put("rate_limit_duration", amount);
-        body.put("rate_limit_unit", unit);
-        if (poolId != null) {
-            body.put("connection_pool_id", poolId);
-        }
-        Response created = api.post("/api/v1/connectors", tenant.apiKey(), body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(200);
-        return created.at("/data/id").asLong();
+        return connectors.connector(spec, BuiltConnectors.limits(amount, unit, poolId));
     }
 
     private Response get(long connector, String path, String prefer) {

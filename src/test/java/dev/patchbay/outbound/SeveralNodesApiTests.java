@@ -19,7 +19,6 @@ import dev.patchbay.support.TestData.Tenant;
 import dev.patchbay.support.TestSupportConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -221,15 +220,7 @@ class SeveralNodesApiTests {
 
     private long connector(int amount, String unit, Long poolId) {
         Spec spec = Spec.of(upstream.url(), BuiltConnectors.NONE, Map.of(), null);
-        Map<String, Object> body = new HashMap<>(connectors.connectorBody(connectors.implementation(spec), spec));
-        body.put("rate_limit_duration", amount);
-        body.put("rate_limit_unit", unit);
-        if (poolId != null) {
-            body.put("connection_pool_id", poolId);
-        }
-        Response created = one.post("/api/v1/connectors", tenant.apiKey(), body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(200);
-        return created.at("/data/id").asLong();
+        return connectors.connector(spec, BuiltConnectors.limits(amount, unit, poolId));
     }
 
     private Response get(Api node, long connector, String path, String prefer) {

@@ -12,118 +12,69 @@ import dev.patchbay.catalog.CatalogViews.FieldTagView;
 import dev.patchbay.catalog.CatalogViews.LogoView;
 import dev.patchbay.catalog.CatalogViews.SystemTypeView;
 import dev.patchbay.catalog.CatalogViews.SystemView;
-import dev.patchbay.query.Grouping;
-import dev.patchbay.query.Grouping.Keyed;
+import dev.patchbay.query.KeyedQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.stereotype.Component;
 
 /**
- * Batch loaders for the catalog's includes: each takes many keys and costs one query. Company-owned
- * rows are always filtered by company; reference data (types) is shared.
+ * Batch loaders for the catalog's includes: each takes many keys and costs one query (sent with the other
+ * queries of its include level). Company-owned rows are always filtered by company; reference data (types)
+ * is shared.
  */
-@Repository
+@Component
 class CatalogReads {
 
-    private final JdbcClient jdbc;
+    final KeyedQuery authenticationImplementations;
+    final KeyedQuery authenticationImplementationsOfSystems;
+    final KeyedQuery endpoints;
+    final KeyedQuery endpointsOfSystems;
+    final KeyedQuery authenticationTypes;
+    final KeyedQuery systems;
+    final KeyedQuery logos;
+    final KeyedQuery systemTypes;
+    final KeyedQuery endpointsOfAuthenticationImplementations;
+    final KeyedQuery endpointFilters;
+    final KeyedQuery endpointSchemas;
+    final KeyedQuery fieldTags;
+    final KeyedQuery entityTypes;
 
-    CatalogReads(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    Map<Long, List<?>> authenticationImplementations(long companyId, Collection<Long> ids) {
-        return companyRows("SELECT id AS k, * FROM authentication_implementations WHERE company_id = :company AND id = ANY(:ids)",
-                companyId, ids, CatalogReads::authenticationImplementation);
-    }
-
-    Map<Long, List<?>> authenticationImplementationsOfSystems(long companyId, Collection<Long> systemIds) {
-        return companyRows("SELECT system_id AS k, * FROM authentication_implementations WHERE company_id = :company "
-                        + "AND system_id = ANY(:ids) ORDER BY id", companyId, systemIds, CatalogReads::authenticationImplementation);
-    }
-
-    Map<Long, List<?>> endpoints(long companyId, Collection<Long> ids) {
-        return companyRows("SELECT id AS k, * FROM endpoints WHERE company_id = :company AND id = ANY(:ids)", companyId, ids,
+    CatalogReads(JdbcOperations jdbc) {
+        authenticationImplementations = KeyedQuery.of(jdbc,
+                "SELECT id AS k, * FROM authentication_implementations WHERE company_id = :company AND id = ANY(:ids)",
+                CatalogReads::authenticationImplementation);
+        authenticationImplementationsOfSystems = KeyedQuery.of(jdbc, "SELECT system_id AS k, * FROM authentication_implementations "
+                + "WHERE company_id = :company AND system_id = ANY(:ids) ORDER BY id", CatalogReads::authenticationImplementation);
+        endpoints = KeyedQuery.of(jdbc, "SELECT id AS k, * FROM endpoints WHERE company_id = :company AND id = ANY(:ids)",
                 CatalogReads::endpoint);
-    }
-
-    Map<Long, List<?>> endpointsOfSystems(long companyId, Collection<Long> systemIds) {
-        return companyRows("SELECT system_id AS k, * FROM endpoints WHERE company_id = :company AND system_id = ANY(:ids) "
-                        + "ORDER BY id", companyId, systemIds, CatalogReads::endpoint);
-    }
-
-    Map<Long, List<?>> authenticationTypes(Collection<Long> ids) {
-        return sharedRows("SELECT id AS k, * FROM authentication_types WHERE id = ANY(:ids)", ids,
+        endpointsOfSystems = KeyedQuery.of(jdbc, "SELECT system_id AS k, * FROM endpoints WHERE company_id = :company "
+                + "AND system_id = ANY(:ids) ORDER BY id", CatalogReads::endpoint);
+        authenticationTypes = KeyedQuery.of(jdbc, "SELECT id AS k, * FROM authentication_types WHERE id = ANY(:ids)",
                 rs -> new AuthenticationTypeView(rs.getLong("id"), rs.getString("key"), rs.getString("name")));
-    }
-
-    Map<Long, List<?>> systems(long companyId, Collection<Long> ids) {
-        return companyRows("SELECT id AS k, * FROM systems WHERE company_id = :company AND id = ANY(:ids)", companyId, ids,
+        systems = KeyedQuery.of(jdbc, "SELECT id AS k, * FROM systems WHERE company_id = :company AND id = ANY(:ids)",
                 CatalogReads::system);
-    }
-
-    Map<Long, List<?>> logos(long companyId, Collection<Long> systemIds) {
-        return companyRows("SELECT id AS k, id, logo_url FROM systems WHERE company_id = :company AND id = ANY(:ids) "
-                        + "AND logo_url IS NOT NULL", companyId, systemIds,
-                rs -> new LogoView(rs.getLong("id"), rs.getString("logo_url")));
-    }
-
-    Map<Long, List<?>> systemTypes(Collection<Long> ids) {
-        return sharedRows("SELECT id AS k, * FROM system_types WHERE id = ANY(:ids)", ids,
+        logos = KeyedQuery.of(jdbc, "SELECT id AS k, id, logo_url FROM systems WHERE company_id = :company AND id = ANY(:ids) "
+                + "AND logo_url IS NOT NULL", rs -> new LogoView(rs.getLong("id"), rs.getString("logo_url")));
+        systemTypes = KeyedQuery.of(jdbc, "SELECT id AS k, * FROM system_types WHERE id = ANY(:ids)",
                 rs -> new SystemTypeView(rs.getLong("id"), rs.getString("name")));
-    }
-
-    Map<Long, List<?>> endpointsOfAuthenticationImplementations(long companyId, Collection<Long> ids) {
-        return companyRows("SELECT l.authentication_implementation_id AS k, e.* FROM endpoints e "
-                        + "JOIN authentication_implementation_endpoint l ON l.endpoint_id = e.id "
-                        + "WHERE e.company_id = :company AND l.authentication_implementation_id = ANY(:ids) ORDER BY e.id",
-                companyId, ids, CatalogReads::endpoint);
-    }
-
-    Map<Long, List<?>> endpointFilters(long companyId, Collection<Long> endpointIds) {
-        return companyRows("SELECT f.endpoint_id AS k, f.* FROM endpoint_filters f JOIN endpoints e ON e.id = f.endpoint_id "
-                        + "WHERE e.company_id = :company AND f.endpoint_id = ANY(:ids) ORDER BY f.position, f.id",
-                companyId, endpointIds, rs -> new EndpointFilterView(rs.getLong("id"), rs.getLong("endpoint_id"),
+        endpointsOfAuthenticationImplementations = KeyedQuery.of(jdbc, "SELECT l.authentication_implementation_id AS k, e.* "
+                + "FROM endpoints e JOIN authentication_implementation_endpoint l ON l.endpoint_id = e.id "
+                + "WHERE e.company_id = :company AND l.authentication_implementation_id = ANY(:ids) ORDER BY e.id",
+                CatalogReads::endpoint);
+        endpointFilters = KeyedQuery.of(jdbc, "SELECT f.endpoint_id AS k, f.* FROM endpoint_filters f "
+                + "JOIN endpoints e ON e.id = f.endpoint_id WHERE e.company_id = :company AND f.endpoint_id = ANY(:ids) "
+                + "ORDER BY f.position, f.id", rs -> new EndpointFilterView(rs.getLong("id"), rs.getLong("endpoint_id"),
                         rs.getString("name"), rs.getString("type"), rs.getString("parameter"), rs.getString("operator")));
-    }
-
-    Map<Long, List<?>> endpointSchemas(long companyId, Collection<Long> endpointIds) {
-        return companyRows("SELECT s.endpoint_id AS k, s.* FROM endpoint_schemas s JOIN endpoints e ON e.id = s.endpoint_id "
-                        + "WHERE e.company_id = :company AND s.endpoint_id = ANY(:ids)",
-                companyId, endpointIds,
+        endpointSchemas = KeyedQuery.of(jdbc, "SELECT s.endpoint_id AS k, s.* FROM endpoint_schemas s "
+                + "JOIN endpoints e ON e.id = s.endpoint_id WHERE e.company_id = :company AND s.endpoint_id = ANY(:ids)",
                 rs -> new EndpointSchemaView(rs.getLong("id"), rs.getLong("endpoint_id"), rs.getString("schema")));
-    }
-
-    Map<Long, List<?>> fieldTags(long companyId, Collection<Long> endpointIds) {
-        return companyRows("SELECT t.endpoint_id AS k, t.* FROM field_tags t JOIN endpoints e ON e.id = t.endpoint_id "
-                        + "WHERE e.company_id = :company AND t.endpoint_id = ANY(:ids) ORDER BY t.id",
-                companyId, endpointIds, rs -> new FieldTagView(rs.getLong("id"), rs.getLong("endpoint_id"),
-                        rs.getString("path"), rs.getString("tag")));
-    }
-
-    Map<Long, List<?>> entityTypes(Collection<Long> ids) {
-        return sharedRows("SELECT id AS k, * FROM entity_types WHERE id = ANY(:ids)", ids,
+        fieldTags = KeyedQuery.of(jdbc, "SELECT t.endpoint_id AS k, t.* FROM field_tags t JOIN endpoints e ON e.id = t.endpoint_id "
+                + "WHERE e.company_id = :company AND t.endpoint_id = ANY(:ids) ORDER BY t.id",
+                rs -> new FieldTagView(rs.getLong("id"), rs.getLong("endpoint_id"), rs.getString("path"), rs.getString("tag")));
+        entityTypes = KeyedQuery.of(jdbc, "SELECT id AS k, * FROM entity_types WHERE id = ANY(:ids)",
                 rs -> new EntityTypeView(rs.getLong("id"), rs.getString("name")));
-    }
-
-    private interface RowMaker<T> {
-        T make(ResultSet rs) throws SQLException;
-    }
-
-    private <T> Map<Long, List<?>> companyRows(String sql, long companyId, Collection<Long> ids, RowMaker<T> maker) {
-        return Grouping.byKey(jdbc.sql(sql).param("company", companyId).param("ids", Grouping.keyArray(ids))
-                .query((rs, n) -> new Keyed<>(rs.getLong("k"), maker.make(rs)))
-                .list());
-    }
-
-    private <T> Map<Long, List<?>> sharedRows(String sql, Collection<Long> ids, RowMaker<T> maker) {
-        return Grouping.byKey(jdbc.sql(sql).param("ids", Grouping.keyArray(ids))
-                .query((rs, n) -> new Keyed<>(rs.getLong("k"), maker.make(rs)))
-                .list());
     }
 
     private static SystemView system(ResultSet rs) throws SQLException {

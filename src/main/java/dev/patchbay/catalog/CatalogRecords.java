@@ -24,15 +24,15 @@ public class CatalogRecords {
     }
 
     public List<SystemView> systems(long companyId, List<Long> ids) {
-        return inOrder(companyId, ids, reads::systems, SystemView.class);
+        return inOrder(companyId, ids, reads.systems, SystemView.class);
     }
 
     public List<AuthenticationImplementationView> authenticationImplementations(long companyId, List<Long> ids) {
-        return inOrder(companyId, ids, reads::authenticationImplementations, AuthenticationImplementationView.class);
+        return inOrder(companyId, ids, reads.authenticationImplementations, AuthenticationImplementationView.class);
     }
 
     public List<EndpointView> endpoints(long companyId, List<Long> ids) {
-        return inOrder(companyId, ids, reads::endpoints, EndpointView.class);
+        return inOrder(companyId, ids, reads.endpoints, EndpointView.class);
     }
 
     private static <T> List<T> inOrder(long companyId, List<Long> ids, BatchLoader loader, Class<T> type) {

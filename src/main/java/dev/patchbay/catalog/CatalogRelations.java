@@ -27,7 +27,7 @@ public class CatalogRelations {
 
     /** A to-one {@code authenticationImplementation} relation keyed by the parent's foreign key. */
     public <P> Relation authenticationImplementation(Function<P, Long> foreignKey) {
-        return Relation.one("authentication_implementation", foreignKey, reads::authenticationImplementations,
+        return Relation.one("authentication_implementation", foreignKey, reads.authenticationImplementations,
                 this::authenticationImplementationRelations);
     }
 
@@ -36,50 +36,50 @@ public class CatalogRelations {
         return Relations.none()
                 .with("authenticationType", Relation.one("authentication_type",
                         AuthenticationImplementationView::authenticationTypeId,
-                        (company, ids) -> reads.authenticationTypes(ids), Relations::none))
+                        reads.authenticationTypes, Relations::none))
                 .with("system", system(AuthenticationImplementationView::systemId))
                 .with("endpoints", Relation.many("endpoints", AuthenticationImplementationView::id,
-                        reads::endpointsOfAuthenticationImplementations, this::endpointRelations))
+                        reads.endpointsOfAuthenticationImplementations, this::endpointRelations))
                 .with("variables", Relation.many("variables", AuthenticationImplementationView::id,
-                        (company, ids) -> variables.viewsByOwner(company, VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION, ids),
+                        variables.viewsOf(VariableStore.Owner.AUTHENTICATION_IMPLEMENTATION),
                         Relations::none));
     }
 
     /** A system's {@code authenticationImplementations} (to-many, keyed by the system's id). */
     public Relation authenticationImplementationsOfSystem() {
-        return Relation.many("authentication_implementations", SystemView::id, reads::authenticationImplementationsOfSystems,
+        return Relation.many("authentication_implementations", SystemView::id, reads.authenticationImplementationsOfSystems,
                 this::authenticationImplementationRelations);
     }
 
     /** A system's {@code endpoints} (to-many, keyed by the system's id). */
     public Relation endpointsOfSystem() {
-        return Relation.many("endpoints", SystemView::id, reads::endpointsOfSystems, this::endpointRelations);
+        return Relation.many("endpoints", SystemView::id, reads.endpointsOfSystems, this::endpointRelations);
     }
 
     <P> Relation system(Function<P, Long> foreignKey) {
-        return Relation.one("system", foreignKey, reads::systems, this::systemRelations);
+        return Relation.one("system", foreignKey, reads.systems, this::systemRelations);
     }
 
     /** What a system can include: logo, systemType. */
     public Relations systemRelations() {
         return Relations.none()
-                .with("logo", Relation.one("logo", SystemView::id, reads::logos, Relations::none))
+                .with("logo", Relation.one("logo", SystemView::id, reads.logos, Relations::none))
                 .with("systemType", Relation.one("system_type", SystemView::systemTypeId,
-                        (company, ids) -> reads.systemTypes(ids), Relations::none));
+                        reads.systemTypes, Relations::none));
     }
 
     /** What an endpoint can include: filters, endpointSchema, system, entityType, fieldTags, variables. */
     public Relations endpointRelations() {
         return Relations.none()
-                .with("filters", Relation.many("filters", EndpointView::id, reads::endpointFilters, Relations::none))
-                .with("endpointSchema", Relation.one("endpoint_schema", EndpointView::id, reads::endpointSchemas,
+                .with("filters", Relation.many("filters", EndpointView::id, reads.endpointFilters, Relations::none))
+                .with("endpointSchema", Relation.one("endpoint_schema", EndpointView::id, reads.endpointSchemas,
                         Relations::none))
                 .with("system", system(EndpointView::systemId))
                 .with("entityType", Relation.one("entity_type", EndpointView::entityTypeId,
-                        (company, ids) -> reads.entityTypes(ids), Relations::none))
-                .with("fieldTags", Relation.many("field_tags", EndpointView::id, reads::fieldTags, Relations::none))
+                        reads.entityTypes, Relations::none))
+                .with("fieldTags", Relation.many("field_tags", EndpointView::id, reads.fieldTags, Relations::none))
                 .with("variables", Relation.many("variables", EndpointView::id,
-                        (company, ids) -> variables.viewsByOwner(company, VariableStore.Owner.ENDPOINT, ids),
+                        variables.viewsOf(VariableStore.Owner.ENDPOINT),
                         Relations::none));
     }
 }

@@ -1,21 +1,18 @@
 package dev.patchbay.certificate;
 
 import dev.patchbay.auth.UserDirectory;
-import dev.patchbay.secret.EncryptedColumns;
-import dev.patchbay.secret.SecretCipher;
-import dev.patchbay.query.Grouping;
-import dev.patchbay.query.Grouping.Keyed;
+import dev.patchbay.query.KeyedQuery;
 import dev.patchbay.query.Relation;
 import dev.patchbay.query.Relations;
+import dev.patchbay.secret.EncryptedColumns;
+import dev.patchbay.secret.SecretCipher;
 import dev.patchbay.web.ApiTimestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +26,15 @@ public class Certificates {
     private final JdbcClient jdbc;
     private final UserDirectory users;
     private final SecretCipher cipher;
+    private final KeyedQuery viewsById;
 
-    Certificates(JdbcClient jdbc, UserDirectory users, SecretCipher cipher) {
+    Certificates(JdbcClient jdbc, JdbcOperations jdbcOperations, UserDirectory users, SecretCipher cipher) {
         this.jdbc = jdbc;
         this.users = users;
         this.cipher = cipher;
+        this.viewsById = KeyedQuery.of(jdbcOperations,
+                "SELECT id AS k, " + VIEW_COLUMNS + " FROM certificates WHERE company_id = :company AND id = ANY(:ids)",
+                Certificates::view);
     }
 
     /**
@@ -73,21 +74,13 @@ public class Certificates {
     }
 
     public <P> Relation relation(Function<P, Long> foreignKey) {
-        return Relation.one("certificate", foreignKey, this::viewsById, this::certificateRelations);
+        return Relation.one("certificate", foreignKey, viewsById, this::certificateRelations);
     }
 
     /** The user who uploaded a certificate, for the {@code user} include of a certificate. */
     Relations certificateRelations() {
         return Relations.none()
-                .with("user", Relation.one("user", CertificateView::userId, users::viewsById, Relations::none));
-    }
-
-    Map<Long, List<?>> viewsById(long companyId, Collection<Long> ids) {
-        return Grouping.byKey(jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM certificates WHERE company_id = :company AND id IN (:ids)")
-                .param("company", companyId)
-                .param("ids", ids)
-                .query((rs, n) -> new Keyed<>(rs.getLong("id"), view(rs)))
-                .list());
+                .with("user", Relation.one("user", CertificateView::userId, users.viewsById(), Relations::none));
     }
 
     /** The columns {@link #view} reads: never the content or the passphrase. */

@@ -46,7 +46,7 @@ class ConnectorResource {
                 .with("authenticationImplementation",
                         catalog.authenticationImplementation(ConnectorView::authenticationImplementationId))
                 .with("variables", Relation.many("variables", ConnectorView::id,
-                        (company, ids) -> variables.viewsByOwner(company, VariableStore.Owner.CONNECTOR, ids),
+                        variables.viewsOf(VariableStore.Owner.CONNECTOR),
                         Relations::none))
                 .with("certificate", certificates.relation(ConnectorView::certificateId))
                 .with("processFlows", flows.relation(ConnectorView::id));

@@ -1,60 +1,72 @@
 package dev.patchbay.query;
 
 import dev.patchbay.web.NotFoundException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The read path lists share: one query for the page and its total (filters, sort, tenant in the
- * WHERE), then one query per requested relation per level — the same count for 5 rows or 100.
+ * The read path lists share: the page and its total (filters, sort, tenant in the WHERE) in one round trip,
+ * then one round trip per include level ({@link IncludeEngine}) — the same count for 5 rows or 100.
  */
 @Component
 public class ListReader {
 
-    /** The window column carrying the total; named so that no table's column can clash with it. */
-    private static final String TOTAL = "list_reader_total_rows";
-
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations named;
 
-    ListReader(JdbcClient jdbc) {
+    ListReader(JdbcClient jdbc, NamedParameterJdbcOperations named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /**
-     * The page and the total in one statement ({@code count(*) OVER ()} rides along on every row); only
-     * a page past the end, which has no row to carry it, costs a separate count. No transaction: at
-     * PostgreSQL's READ COMMITTED every statement sees its own snapshot anyway, so one would only add
-     * the round trips of BEGIN and COMMIT.
+     * The total and the page as two statements sent together, in one round trip. Not one statement with
+     * {@code count(*) OVER ()}: the window makes PostgreSQL build, keep and sort every matching row in full
+     * before the LIMIT, where the count alone reads narrow rows and the page can stop at its last row (about
+     * a third more lists per second on this machine, docs/performance.md). No transaction: at PostgreSQL's
+     * READ COMMITTED every statement sees its own snapshot anyway, so one would only add the round trips of
+     * BEGIN and COMMIT.
      */
     public <R> Page page(long companyId, ListSource<R> source, QueryParams query) {
         String where = " " + source.from() + query.andConditions();
-        long[] total = {0};
+        MapSqlParameterSource parameters = new MapSqlParameterSource("company", companyId)
+                .addValues(source.parameters())
+                .addValues(query.parameters())
+                .addValue("limit", query.perPage())
+                .addValue("offset", query.offset());
         RowMapper<R> rows = source.rows();
-        List<R> page = jdbc.sql(source.columns() + ", count(*) OVER () AS " + TOTAL + where + " ORDER BY "
-                        + query.orderBy() + " LIMIT :limit OFFSET :offset")
-                .param("company", companyId)
-                .params(source.parameters())
-                .params(query.parameters())
-                .param("limit", query.perPage())
-                .param("offset", query.offset())
-                .query((rs, n) -> {
-                    total[0] = rs.getLong(TOTAL);
-                    return rows.mapRow(rs, n);
-                })
-                .list();
-        if (page.isEmpty() && query.offset() > 0) {
-            total[0] = jdbc.sql("SELECT count(*)" + where)
-                    .param("company", companyId)
-                    .params(source.parameters())
-                    .params(query.parameters())
-                    .query(Long.class)
-                    .single();
-        }
-        return new Page(IncludeEngine.load(companyId, complete(companyId, source, page), source.relations(), query.includes()),
-                total[0]);
+        String sql = "SELECT count(*)" + where + ";\n"
+                + source.columns() + where + " ORDER BY " + query.orderBy() + " LIMIT :limit OFFSET :offset";
+        Counted<R> counted = named.execute(sql, parameters, (PreparedStatement statement) -> {
+            statement.execute();
+            long total;
+            try (ResultSet rs = statement.getResultSet()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            if (!statement.getMoreResults()) {
+                throw new IllegalStateException("The page query answered no rows.");
+            }
+            List<R> page = new ArrayList<>();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    page.add(rows.mapRow(rs, page.size()));
+                }
+            }
+            return new Counted<>(page, total);
+        });
+        return new Page(IncludeEngine.load(companyId, complete(companyId, source, counted.rows()), source.relations(),
+                query.includes()), counted.total());
     }
+
+    private record Counted<R>(List<R> rows, long total) {}
 
     /** One record with its includes; a 404 naming the resource when it is not the company's. */
     public <R> Node one(long companyId, ListSource<R> source, long id, IncludeTree includes) {

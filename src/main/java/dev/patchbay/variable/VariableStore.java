@@ -1,6 +1,7 @@
 package dev.patchbay.variable;
 
 import dev.patchbay.query.Grouping;
+import dev.patchbay.query.KeyedQuery;
 import dev.patchbay.secret.EncryptedColumns;
 import dev.patchbay.secret.RowIds;
 import dev.patchbay.secret.SecretCipher;
@@ -8,9 +9,11 @@ import dev.patchbay.secret.SecretMask;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,21 +43,26 @@ public class VariableStore {
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
+    private final Map<Owner, KeyedQuery> viewsByOwner = new EnumMap<>(Owner.class);
 
-    VariableStore(JdbcClient jdbc, SecretCipher cipher) {
+    VariableStore(JdbcClient jdbc, JdbcOperations jdbcOperations, SecretCipher cipher) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        for (Owner owner : Owner.values()) {
+            viewsByOwner.put(owner, KeyedQuery.of(jdbcOperations, "SELECT " + owner.column + " AS k, " + COLUMNS
+                    + " FROM variables WHERE company_id = :company AND " + owner.column + " = ANY(:ids) ORDER BY position, id",
+                    VariableStore::view));
+        }
+    }
+
+    /** Masked views of the variables of many owners of one kind, by owner id: the loader of a {@code variables} include. */
+    public KeyedQuery viewsOf(Owner owner) {
+        return viewsByOwner.get(owner);
     }
 
     /** Masked views of the variables of many owners, in one query, grouped by owner id. */
     public Map<Long, List<?>> viewsByOwner(long companyId, Owner owner, Collection<Long> ownerIds) {
-        List<Grouping.Keyed<VariableView>> rows = jdbc.sql("SELECT " + owner.column + " AS owner_id, " + COLUMNS
-                        + " FROM variables WHERE company_id = :company AND " + owner.column + " = ANY(:ids) ORDER BY position, id")
-                .param("company", companyId)
-                .param("ids", Grouping.keyArray(ownerIds))
-                .query((rs, n) -> new Grouping.Keyed<>(rs.getLong("owner_id"), view(rs)))
-                .list();
-        return Grouping.byKey(rows);
+        return viewsOf(owner).load(companyId, ownerIds);
     }
 
     /** The variables of one owner in clear, for rules that compare stored and incoming values. */

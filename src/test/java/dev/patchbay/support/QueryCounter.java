@@ -12,9 +12,11 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Counts the SQL statements the app executes, by wrapping the DataSource: every execute* call on
- * any statement of any connection counts once. Tests read it around one HTTP request, so the
- * asynchronous-request worker's own threads, which poll the database in the background, are not counted.
+ * Counts what the app asks of the database, by wrapping the DataSource: every execute* call on any statement of
+ * any connection is one round trip ({@link #count()}), and the SQL statements it carries are counted too
+ * ({@link #statements()}: more than one where the include engine sends a level's queries together, joined by
+ * {@code ;}). Tests read it around one HTTP request, so the asynchronous-request worker's own threads, which poll
+ * the database in the background, are not counted.
  */
 public final class QueryCounter implements BeanPostProcessor {
 
@@ -22,9 +24,16 @@ public final class QueryCounter implements BeanPostProcessor {
             "executeBatch", "executeLargeBatch");
 
     private final AtomicLong executed = new AtomicLong();
+    private final AtomicLong statements = new AtomicLong();
 
+    /** Round trips: execute calls. */
     public long count() {
         return executed.get();
+    }
+
+    /** SQL statements, counting each of several sent in one execute. */
+    public long statements() {
+        return statements.get();
     }
 
     @Override
@@ -41,17 +50,29 @@ public final class QueryCounter implements BeanPostProcessor {
     private Object onConnection(Object target, Method method, Object[] args) throws Throwable {
         Object result = invoke(target, method, args);
         if (result instanceof Statement statement) {
+            // the text of a prepared statement is given here; a plain statement's comes with its execute call
+            int prepared = args != null && args.length > 0 && args[0] instanceof String sql ? statementsIn(sql) : 1;
             Class<? extends Statement> type = statement instanceof java.sql.CallableStatement
                     ? java.sql.CallableStatement.class
                     : statement instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class : Statement.class;
             return proxy(type, statement, (t, m, a) -> {
                 if (EXECUTE.contains(m.getName()) && !Thread.currentThread().getName().startsWith("patchbay-async")) {
                     executed.incrementAndGet();
+                    statements.addAndGet(a != null && a.length > 0 && a[0] instanceof String sql ? statementsIn(sql) : prepared);
                 }
                 return invoke(t, m, a);
             });
         }
         return result;
+    }
+
+    /** Statements in a text: the app's SQL has no semicolon inside a literal, so each one ends a statement. */
+    private static int statementsIn(String sql) {
+        String text = sql.strip();
+        if (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return (int) text.chars().filter(c -> c == ';').count() + 1;
     }
 
     private interface Handler {

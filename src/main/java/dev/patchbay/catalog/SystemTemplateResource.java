@@ -1,13 +1,12 @@
 package dev.patchbay.catalog;
 
-import dev.patchbay.query.Grouping;
-import dev.patchbay.query.Grouping.Keyed;
+import dev.patchbay.query.KeyedQuery;
 import dev.patchbay.query.Relation;
 import dev.patchbay.query.Relations;
 import dev.patchbay.query.ResourceQuery;
 import dev.patchbay.query.ResourceQuery.ValueType;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.stereotype.Component;
 
 /** The marketplace's query allow-lists and its one relation, the definitions' authentication methods. */
@@ -30,17 +29,14 @@ class SystemTemplateResource {
 
     private final Relations relations;
 
-    SystemTemplateResource(JdbcClient jdbc) {
+    SystemTemplateResource(JdbcOperations jdbc) {
         this.relations = Relations.none().with("authenticationImplementationTemplates", Relation.many(
                 "authentication_implementation_templates", SystemTemplateView::id,
-                (company, ids) -> Grouping.byKey(jdbc.sql("SELECT id, system_template_id, key, name, authentication_type "
-                                + "FROM authentication_implementation_templates WHERE system_template_id IN (:ids) "
-                                + "ORDER BY position, id")
-                        .param("ids", ids)
-                        .query((rs, n) -> new Keyed<>(rs.getLong("system_template_id"),
-                                new AuthenticationImplementationTemplateView(rs.getLong("id"), rs.getLong("system_template_id"),
-                                        rs.getString("key"), rs.getString("name"), rs.getString("authentication_type"))))
-                        .list()),
+                KeyedQuery.of(jdbc, "SELECT system_template_id AS k, id, system_template_id, key, name, authentication_type "
+                                + "FROM authentication_implementation_templates WHERE system_template_id = ANY(:ids) "
+                                + "ORDER BY position, id",
+                        rs -> new AuthenticationImplementationTemplateView(rs.getLong("id"), rs.getLong("system_template_id"),
+                                rs.getString("key"), rs.getString("name"), rs.getString("authentication_type"))),
                 Relations::none));
     }
 

@@ -25,8 +25,8 @@ class PoolResource {
 
     PoolResource(PoolConnectors reads) {
         this.relations = Relations.none()
-                .with("connectors", Relation.many("connectors", PoolView::id, reads::connectorsByPool, () -> Relations.none()
-                        .with("system", Relation.one("system", PoolConnectorView::systemId, reads::systemsById,
+                .with("connectors", Relation.many("connectors", PoolView::id, reads.connectorsByPool, () -> Relations.none()
+                        .with("system", Relation.one("system", PoolConnectorView::systemId, reads.systemsById,
                                 Relations::none))));
     }
 

@@ -28,7 +28,10 @@ class ConnectorQueries {
                         + "s.canonical_key AS s_canonical_key, s.system_template_id AS s_system_template_id",
                 "FROM connectors c JOIN authentication_implementations ai ON ai.id = c.authentication_implementation_id "
                         + "JOIN systems s ON s.id = ai.system_id WHERE c.company_id = :company",
-                "c.id", "connector", (rs, n) -> view(rs), resource.relations());
+                "c.id", "connector", (rs, n) -> view(rs), resource.relations())
+                // Both joins follow a NOT NULL foreign key to a primary key (V10_2's company-scoped keys):
+                // each connector meets exactly one implementation and one system, so they never change the count.
+                .countedWithoutJoinsOver("FROM connectors c WHERE c.company_id = :company");
     }
 
     Page list(long companyId, QueryParams query) {

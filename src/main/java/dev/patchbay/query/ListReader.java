@@ -35,14 +35,16 @@ public class ListReader {
      * BEGIN and COMMIT.
      */
     public <R> Page page(long companyId, ListSource<R> source, QueryParams query) {
-        String where = " " + source.from() + query.andConditions();
+        String conditions = query.andConditions();
+        String where = " " + source.from() + conditions;
+        String countedOver = conditions.isEmpty() ? " " + source.countFrom() : where; // see ListSource.countFrom
         MapSqlParameterSource parameters = new MapSqlParameterSource("company", companyId)
                 .addValues(source.parameters())
                 .addValues(query.parameters())
                 .addValue("limit", query.perPage())
                 .addValue("offset", query.offset());
         RowMapper<R> rows = source.rows();
-        String sql = "SELECT count(*)" + where + ";\n"
+        String sql = "SELECT count(*)" + countedOver + ";\n"
                 + source.columns() + where + " ORDER BY " + query.orderBy() + " LIMIT :limit OFFSET :offset";
         Counted<R> counted = named.execute(sql, parameters, (PreparedStatement statement) -> {
             statement.execute();

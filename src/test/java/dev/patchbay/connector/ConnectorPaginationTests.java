@@ -154,6 +154,30 @@ class ConnectorPaginationTests extends ApiTest {
         assertThat(response.at("/links/next").isNull()).isTrue();
     }
 
+    /**
+     * An unfiltered total is counted over the company's connectors alone, a filtered one over the joins the
+     * filters reach into: both count the same rows as the pages they describe, and another company's
+     * connectors on the same systems are in neither.
+     */
+    @Test
+    void shouldCountTheTotalOverTheSameRowsWithAndWithoutAFilterOnTheSystem() {
+        Tenant tenant = data.company();
+        insertRows(data.jdbc(), tenant, tenant.catalog().shopifyTokenAuthId(), "Shop", 17, null);
+        insertRows(data.jdbc(), tenant, tenant.catalog().sandboxTokenAuthId(), "Sandbox", 4, null);
+        Tenant other = data.company();
+        insertRows(data.jdbc(), other, other.catalog().shopifyTokenAuthId(), "Not yours", 6, null);
+
+        assertThat(page(tenant, "").at("/meta/total").asLong()).isEqualTo(21);
+        assertThat(page(tenant, "per_page=100").at("/data")).hasSize(21);
+        Response shops = page(tenant, "filter[system]=" + tenant.catalog().shopifySystemId() + "&per_page=100");
+        assertThat(shops.at("/meta/total").asLong()).isEqualTo(17);
+        assertThat(shops.at("/data")).hasSize(17);
+        assertThat(page(tenant, "filter[system]=" + tenant.catalog().sandboxSystemId()).at("/meta/total").asLong())
+                .isEqualTo(4);
+        assertThat(page(tenant, "page=9").at("/meta/total").asLong()).as("a page past the end").isEqualTo(21);
+        assertThat(page(other, "").at("/meta/total").asLong()).isEqualTo(6);
+    }
+
     @Test
     void shouldShowFifteenPerPageByDefault() {
         Tenant tenant = data.company();

@@ -51,6 +51,28 @@ class ListSourceTest {
     }
 
     @Test
+    void shouldRefuseACountWithoutJoinsThatDoesNotScopeItsRowsToTheCompany() {
+        ListSource<Long> joined = source("FROM connectors c JOIN systems s ON s.id = c.system_id WHERE c.company_id = :company");
+
+        assertThatThrownBy(() -> joined.countedWithoutJoinsOver("FROM connectors c"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be scoped to the company");
+        assertThat(joined.countedWithoutJoinsOver("FROM connectors c WHERE c.company_id = :company").countFrom())
+                .isEqualTo("FROM connectors c WHERE c.company_id = :company");
+        assertThat(joined.countFrom()).as("counted over its own FROM unless told otherwise").isEqualTo(joined.from());
+    }
+
+    @Test
+    void shouldCountOverTheFullFromOnceAConditionIsAdded() {
+        ListSource<Long> joined = source("FROM connectors c JOIN systems s ON s.id = c.system_id WHERE c.company_id = :company")
+                .countedWithoutJoinsOver("FROM connectors c WHERE c.company_id = :company");
+
+        ListSource<Long> narrowed = joined.where("s.canonical_key = 'shopify'");
+
+        assertThat(narrowed.countFrom()).as("the condition may reach into the joined tables").isEqualTo(narrowed.from());
+    }
+
+    @Test
     void shouldRefuseAnExtraConditionThatWouldEscapeItsParentheses() {
         ListSource<Long> endpoints = ListSource.ofIds("endpoints", "e", "endpoint", (company, ids) -> ids, Relations.none());
 

@@ -115,6 +115,7 @@ class ApiSecurityConfig {
             throws java.io.IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write(body);
+        // Bytes, not getWriter(): a writer without a charset made this "application/json;charset=ISO-8859-1".
+        response.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

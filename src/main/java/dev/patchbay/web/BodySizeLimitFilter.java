@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -38,7 +39,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > LIMIT_BYTES) {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getWriter().write("{\"message\":\"" + new PayloadTooLargeException(LIMIT_BYTES).getMessage() + "\"}");
+            // Bytes, not getWriter(): a writer without a charset made this "application/json;charset=ISO-8859-1".
+            response.getOutputStream().write(("{\"message\":\"" + new PayloadTooLargeException(LIMIT_BYTES).getMessage() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

@@ -33,7 +33,7 @@ class ApiResponseHeadersTests extends ApiTest {
             assertThat(answer.header("X-Frame-Options")).as(answer.toString()).isEqualTo("DENY");
             assertThat(answer.header("Cache-Control")).as(answer.toString()).contains("no-store");
             assertThat(answer.headers().allValues("Set-Cookie")).as(answer.toString()).isEmpty();
-            assertThat(answer.header("Content-Type")).as(answer.toString()).startsWith("application/json");
+            assertThat(answer.header("Content-Type")).as(answer.toString()).isEqualTo("application/json");
         }
     }
 }

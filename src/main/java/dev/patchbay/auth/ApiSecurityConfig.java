@@ -1,10 +1,10 @@
 package dev.patchbay.auth;
 
+import dev.patchbay.web.RawJson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,8 +13,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * The API's security: stateless, authenticated by API key or login token, with the contract's 401
@@ -56,8 +56,8 @@ class ApiSecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new CallerAuthenticationFilter(apiKeys, users, jwt), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> write(response, 401, UNAUTHENTICATED))
-                        .accessDeniedHandler((request, response, e) -> write(response, 403, FORBIDDEN)))
+                        .authenticationEntryPoint((request, response, e) -> RawJson.write(response, 401, UNAUTHENTICATED))
+                        .accessDeniedHandler((request, response, e) -> RawJson.write(response, 403, FORBIDDEN)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/fabric/api/login").permitAll()
                         .requestMatchers("/api/v1/companies", "/api/v1/companies/**").hasRole(platform)
@@ -109,13 +109,5 @@ class ApiSecurityConfig {
 
     private static String role(String authority) {
         return authority.substring("ROLE_".length());
-    }
-
-    private static void write(jakarta.servlet.http.HttpServletResponse response, int status, String body)
-            throws java.io.IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        // Bytes, not getWriter(): a writer without a charset made this "application/json;charset=ISO-8859-1".
-        response.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

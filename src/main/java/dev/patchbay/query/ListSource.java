@@ -63,7 +63,7 @@ public final class ListSource<R> {
      * The same source, whose total is counted over {@code countFrom} when the request filters nothing.
      * For a FROM whose joins only add columns, each row meeting exactly one partner (a NOT NULL foreign
      * key to a primary key), the count without them is the same number for less work: the connector list's
-     * total without its two joins cost PostgreSQL two thirds of the CPU (docs/performance.md, "Fifth pass").
+     * total without its two joins cost PostgreSQL about 60 % of the CPU (docs/performance.md, "Fifth pass").
      * A filter may reach into the joined tables, so a filtered request counts over the full FROM.
      *
      * @param countFrom e.g. {@code FROM connectors c WHERE c.company_id = :company}

@@ -8,10 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,11 +35,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > LIMIT_BYTES) {
-            response.setStatus(413);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            // Bytes, not getWriter(): a writer without a charset made this "application/json;charset=ISO-8859-1".
-            response.getOutputStream().write(("{\"message\":\"" + new PayloadTooLargeException(LIMIT_BYTES).getMessage() + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            RawJson.write(response, 413, "{\"message\":\"" + new PayloadTooLargeException(LIMIT_BYTES).getMessage() + "\"}");
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);
